@@ -1,0 +1,68 @@
+/**
+ * Number and date formatting for tables. Decimals follow Table 1 of the study: oxides in mol %
+ * with 2 decimals, REE contents in ppm with 1 decimal.
+ */
+
+const MOL_PERCENT_DECIMALS = 2;
+const PPM_DECIMALS = 1;
+const OTHER_UNIT_SIGNIFICANT_DIGITS = 4;
+
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
+/** Formats `value` with exactly `decimals` decimals, without grouping and without "-0". */
+export function formatFixed(value: number, decimals: number): string {
+  let numberFormat = fixedFormats.get(decimals);
+  if (numberFormat === undefined) {
+    numberFormat = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+      signDisplay: "negative",
+    });
+    fixedFormats.set(decimals, numberFormat);
+  }
+
+  return numberFormat.format(value);
+}
+
+/** Returns the decimals shown for a value in `unit`, or null for units without a fixed rule. */
+export function decimalsForUnit(unit: string): number | null {
+  if (unit === "mol %") {
+    return MOL_PERCENT_DECIMALS;
+  }
+  if (unit.startsWith("ppm")) {
+    return PPM_DECIMALS;
+  }
+
+  return null;
+}
+
+const significantFormat = new Intl.NumberFormat("en-US", {
+  maximumSignificantDigits: OTHER_UNIT_SIGNIFICANT_DIGITS,
+  useGrouping: false,
+  signDisplay: "negative",
+});
+
+/** Formats a measured or predicted value by its unit (see {@link decimalsForUnit}). */
+export function formatQuantity(value: number, unit: string): string {
+  const decimals = decimalsForUnit(unit);
+
+  return decimals === null ? significantFormat.format(value) : formatFixed(value, decimals);
+}
+
+/** Formats a share from 0 to 1 as a whole percentage, clamped to 0–100 %. */
+export function formatPercent(fraction: number): string {
+  const clamped = Math.min(1, Math.max(0, fraction));
+
+  return `${Math.round(clamped * 100)} %`;
+}
+
+/** Formats an ISO 8601 timestamp as "YYYY-MM-DD HH:MM UTC"; returns the input if it is no date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}

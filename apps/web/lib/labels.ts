@@ -1,0 +1,35 @@
+import type { ModelKind, RunStatus } from "@ree/schema/documents";
+
+/** Display names of the model kinds trained by a run. */
+export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
+  LINEAR: "Linear regression",
+  SINGLE_TASK: "Single-task network",
+  MULTI_TASK: "Multi-task network",
+};
+
+/** Display names of the run states. */
+export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
+  QUEUED: "Queued",
+  RUNNING: "Running",
+  SUCCEEDED: "Succeeded",
+  FAILED: "Failed",
+};
+
+/** Unit suffixes of column names, which are written <quantity>_<unit> (e.g. La2O3_ppm_mol). */
+const UNIT_SUFFIX = /_(mol_pct|ppm_mol)$/;
+
+/**
+ * Returns the quantity of a column name without its unit suffix and with spaces for
+ * underscores: "Al2O3_mol_pct" → "Al2O3", "REE_total_ppm_mol" → "REE total".
+ */
+export function columnLabel(column: string): string {
+  return column.replace(UNIT_SUFFIX, "").replaceAll("_", " ");
+}
+
+/**
+ * Returns the oxide formula that the Predict mutation expects for a model feature, which may be
+ * a formula ("Al2O3") or a column name ("Al2O3_mol_pct").
+ */
+export function oxideFormula(feature: string): string {
+  return feature.replace(UNIT_SUFFIX, "");
+}

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { predictWithArtifact } from "../artifact/predictWithArtifact.js";
+import { predictWithMember } from "../artifact/predictWithMember.js";
+import {
+  resolveEvaluationConfig,
+  type PartialEvaluationConfig,
+} from "../evaluation/EvaluationConfig.js";
+import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
+import { selectColumns } from "../matrix/Matrix.js";
+import { createTfjsEngine } from "../network/createTfjsEngine.js";
+import type { NetworkEngine } from "../network/NetworkEngine.js";
+import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
+import { parseTable } from "../table/parseTable.js";
+import { readDataFile, US_DEMO_FILE } from "./fixtures.js";
+
+const table = parseTable(readDataFile(US_DEMO_FILE));
+let engine: NetworkEngine;
+
+beforeAll(async () => {
+  engine = await createTfjsEngine();
+});
+
+function evaluate(partial: PartialEvaluationConfig) {
+  return evaluateRepeated(table, resolveEvaluationConfig(partial, table.columns), { engine });
+}
+
+function totalMetric(
+  results: Awaited<ReturnType<typeof evaluate>>,
+  kind: string,
+  split: "TRAIN" | "TEST",
+) {
+  return results
+    .find((result) => result.kind === kind)
+    ?.metrics.find((metric) => metric.target === TOTAL_REE_COLUMN && metric.split === split);
+}
+
+describe("evaluateRepeated", () => {
+  it("fits the real data with the multi-task network", async () => {
+    const results = await evaluate({ repetitions: 2, seed: 11 });
+    const train = totalMetric(results, "MULTI_TASK", "TRAIN");
+
+    expect(train?.r2.mean).toBeGreaterThan(0.9);
+    expect(results.map((result) => result.kind)).toEqual(["LINEAR", "MULTI_TASK"]);
+  });
+
+  it("gives the same numbers for the same seed", async () => {
+    const config = { repetitions: 2, seed: 5, network: { epochs: 30 } };
+    const [first, second] = [await evaluate(config), await evaluate(config)];
+
+    expect(second.map((result) => result.metrics)).toEqual(first.map((result) => result.metrics));
+    expect(second[1]?.predictions).toEqual(first[1]?.predictions);
+  });
+
+  it("gives other numbers for another seed", async () => {
+    const network = { epochs: 30 };
+    const first = await evaluate({ repetitions: 1, seed: 1, network });
+    const second = await evaluate({ repetitions: 1, seed: 2, network });
+
+    expect(second[1]?.predictions).not.toEqual(first[1]?.predictions);
+  });
+
+  it("shares splits between model kinds", async () => {
+    const results = await evaluate({ repetitions: 3, network: { epochs: 5 } });
+    const testRows = (index: number) =>
+      results[index]?.predictions.filter((p) => p.split === "TEST").map((p) => p.sample);
+
+    expect(testRows(1)).toEqual(testRows(0));
+  });
+
+  it("trains one network per target in single-task mode", async () => {
+    const targets = [TOTAL_REE_COLUMN, "La2O3_ppm_mol"];
+    const [result] = await evaluate({
+      repetitions: 1,
+      targets,
+      models: ["SINGLE_TASK"],
+      network: { epochs: 5 },
+    });
+
+    expect(result?.artifact.members[0]?.predictors).toHaveLength(2);
+    expect(result?.metrics.map((metric) => metric.target)).toEqual([
+      TOTAL_REE_COLUMN,
+      TOTAL_REE_COLUMN,
+      "La2O3_ppm_mol",
+      "La2O3_ppm_mol",
+    ]);
+  });
+
+  it("predicts with the ensemble mean of its members", async () => {
+    const [linear] = await evaluate({ repetitions: 3, models: ["LINEAR"] });
+    const artifact = linear?.artifact;
+    if (!artifact) {
+      throw new Error("expected a linear artifact");
+    }
+
+    const featureIndices = artifact.features.map((f) => table.columns.findIndex((c) => c.name === f));
+    const x = selectColumns(table.values, featureIndices);
+    const { mean } = predictWithArtifact(artifact, x);
+    const members = artifact.members.map((member) => predictWithMember(member, x));
+
+    const average = members.reduce((sum, m) => sum + (m.data[0] ?? 0), 0) / members.length;
+    expect(mean.data[0]).toBeCloseTo(average, 9);
+  });
+
+  it("rejects an unknown feature", () => {
+    expect(() => resolveEvaluationConfig({ features: ["SO3_mol_pct"] }, table.columns)).toThrow(
+      /features: unknown column "SO3_mol_pct"; available: SiO2_mol_pct/,
+    );
+  });
+});

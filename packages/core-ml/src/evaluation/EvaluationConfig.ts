@@ -1,0 +1,120 @@
+import type { ModelKind } from "../artifact/ModelArtifact.js";
+import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
+import type { TableColumn } from "../table/parseTable.js";
+
+export type SplitMethod = "STRATIFIED" | "RANDOM";
+export type LossWeighting = "EQUAL" | "MEAN";
+
+export interface NetworkConfig {
+  hiddenUnits: number[];
+  learningRate: number;
+  weightDecay: number;
+  batchSize: number;
+  epochs: number;
+  /** EQUAL: every target weighs 1. MEAN: each target weighs its mean content on the training rows. */
+  lossWeighting: LossWeighting;
+}
+
+/** A complete evaluation config; `resolveEvaluationConfig` fills one from a partial. */
+export interface EvaluationConfig {
+  features: string[];
+  /** Target columns; the first one defines the strata of a stratified split. */
+  targets: string[];
+  split: SplitMethod;
+  testFraction: number;
+  repetitions: number;
+  seed: number;
+  models: ModelKind[];
+  network: NetworkConfig;
+}
+
+export type PartialEvaluationConfig = Partial<Omit<EvaluationConfig, "network">> & {
+  network?: Partial<NetworkConfig>;
+};
+
+/** The six oxides kept by the study's feature elimination. */
+export const STUDY_FEATURES = ["Al2O3", "CaO", "Fe2O3", "MgO", "TiO2", "P2O5"].map(
+  (oxide) => `${oxide}_mol_pct`,
+);
+
+/** The network the study selected by grid search (h1 20, h2 6, learning rate 10^-3.33, L2 1e-2). */
+export const DEFAULT_NETWORK: Readonly<NetworkConfig> = {
+  hiddenUnits: [20, 6],
+  learningRate: 10 ** -3.33,
+  weightDecay: 1e-2,
+  batchSize: 10,
+  epochs: 500,
+  lossWeighting: "MEAN",
+};
+
+/**
+ * Fills a partial config with defaults for the given table columns and checks
+ * that every named column exists with the right role.
+ */
+export function resolveEvaluationConfig(
+  partial: PartialEvaluationConfig,
+  columns: readonly TableColumn[],
+): EvaluationConfig {
+  const featureColumns = columns.filter((column) => column.role === "FEATURE").map((c) => c.name);
+  const targetColumns = columns.filter((column) => column.role === "TARGET").map((c) => c.name);
+  const defaultFeatures = STUDY_FEATURES.every((name) => featureColumns.includes(name))
+    ? STUDY_FEATURES
+    : featureColumns;
+  const defaultTargets = targetColumns.includes(TOTAL_REE_COLUMN)
+    ? [TOTAL_REE_COLUMN, ...targetColumns.filter((name) => name !== TOTAL_REE_COLUMN)]
+    : targetColumns;
+
+  const config: EvaluationConfig = {
+    features: partial.features ?? defaultFeatures,
+    targets: partial.targets ?? defaultTargets,
+    split: partial.split ?? "STRATIFIED",
+    testFraction: partial.testFraction ?? 0.2,
+    repetitions: partial.repetitions ?? 30,
+    seed: partial.seed ?? 0,
+    models: partial.models ?? ["LINEAR", "MULTI_TASK"],
+    network: { ...DEFAULT_NETWORK, ...partial.network },
+  };
+  checkColumns("features", config.features, featureColumns);
+  checkColumns("targets", config.targets, targetColumns);
+  checkNumbers(config);
+
+  return config;
+}
+
+function checkColumns(field: string, names: string[], available: string[]): void {
+  if (names.length === 0) {
+    throw new RangeError(`${field} must name at least one column`);
+  }
+
+  for (const name of names) {
+    if (!available.includes(name)) {
+      throw new RangeError(
+        `${field}: unknown column "${name}"; available: ${available.join(", ") || "none"}`,
+      );
+    }
+  }
+
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate !== undefined) {
+    throw new RangeError(`${field}: column "${duplicate}" is listed twice`);
+  }
+}
+
+function checkNumbers(config: EvaluationConfig): void {
+  const { repetitions, seed, models, network } = config;
+  if (!Number.isInteger(repetitions) || repetitions < 1 || repetitions > 1000) {
+    throw new RangeError(`repetitions must be an integer from 1 to 1000, got ${repetitions}`);
+  }
+
+  if (!Number.isInteger(seed)) {
+    throw new RangeError(`seed must be an integer, got ${seed}`);
+  }
+
+  if (models.length === 0 || new Set(models).size !== models.length) {
+    throw new RangeError(`models must list each model kind at most once, got [${models}]`);
+  }
+
+  if (network.hiddenUnits.length === 0) {
+    throw new RangeError("network.hiddenUnits must list at least one hidden layer");
+  }
+}

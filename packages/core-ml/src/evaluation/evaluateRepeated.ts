@@ -1,0 +1,275 @@
+import {
+  MODEL_ARTIFACT_FORMAT,
+  MODEL_ARTIFACT_VERSION,
+  type ModelArtifact,
+  type ModelKind,
+  type ModelMember,
+  type Predictor,
+} from "../artifact/ModelArtifact.js";
+import { predictWithMember } from "../artifact/predictWithMember.js";
+import { getColumn, type Matrix, selectColumns, selectRows } from "../matrix/Matrix.js";
+import { fitLinearRegression } from "../models/fitLinearRegression.js";
+import type { NetworkEngine } from "../network/NetworkEngine.js";
+import { fitStandardScaler, scaleMatrix } from "../preprocessing/standardScaler.js";
+import { createRandom } from "../random/createRandom.js";
+import { randomSplit } from "../split/randomSplit.js";
+import type { Split } from "../split/Split.js";
+import { stratifiedSplit } from "../split/stratifiedSplit.js";
+import type { TableColumn } from "../table/parseTable.js";
+import type { EvaluationConfig } from "./EvaluationConfig.js";
+import { scoreSplit, type TargetMetrics } from "./scoreSplit.js";
+import { summarize } from "./summarize.js";
+
+/** The numeric part of a table, as evaluateRepeated reads it. */
+export interface EvaluationData {
+  labels: readonly string[];
+  columns: readonly TableColumn[];
+  values: Matrix;
+}
+
+export interface EvaluationProgress {
+  /** Current repetition, from 1. */
+  repetition: number;
+  repetitions: number;
+  modelKind: ModelKind;
+  epoch: number | null;
+  epochs: number | null;
+  /** Share of all trainings done, from 0 to 1. */
+  fraction: number;
+  message: string;
+}
+
+/** Predictions of one repetition for one sample, in target order. */
+export interface RepetitionPrediction {
+  repetition: number;
+  /** Row of the sample in the data. */
+  sample: number;
+  split: "TRAIN" | "TEST";
+  values: number[];
+}
+
+export interface ModelEvaluation {
+  kind: ModelKind;
+  /** Mean wall-clock seconds per trained predictor (one network, or one linear fit). */
+  secondsPerTraining: number;
+  metrics: TargetMetrics[];
+  predictions: RepetitionPrediction[];
+  /** The ensemble of the repetitions' members. */
+  artifact: ModelArtifact;
+}
+
+export interface EvaluateRepeatedOptions {
+  engine: NetworkEngine;
+  onProgress?: (progress: EvaluationProgress) => void;
+  /** Stops the evaluation between epochs with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Trains and scores every model kind on `repetitions` splits of the data. Each
+ * repetition draws a new split and new initial weights; all model kinds share
+ * the repetition's split and its scalers, fitted on the training rows only.
+ */
+export async function evaluateRepeated(
+  data: EvaluationData,
+  config: EvaluationConfig,
+  options: EvaluateRepeatedOptions,
+): Promise<ModelEvaluation[]> {
+  const { engine, onProgress, signal } = options;
+  const x = selectColumns(data.values, columnIndices(data.columns, config.features));
+  const y = selectColumns(data.values, columnIndices(data.columns, config.targets));
+  const master = createRandom(config.seed);
+  const repetitionSeeds = Array.from({ length: config.repetitions }, () => master.nextSeed());
+  const trainingsPerRepetition = config.models.reduce(
+    (sum, kind) => sum + predictorCount(kind, config),
+    0,
+  );
+  const states = config.models.map((kind) => ({
+    kind,
+    members: [] as ModelMember[],
+    seconds: [] as number[],
+    scores: [] as TargetMetrics[][],
+    predictions: [] as RepetitionPrediction[],
+  }));
+
+  let trainingsDone = 0;
+  for (let r = 0; r < config.repetitions; r++) {
+    const seed = repetitionSeeds[r] ?? 0;
+    const split = drawSplit(y, config, seed);
+    const xTrain = selectRows(x, split.train);
+    const yTrain = selectRows(y, split.train);
+    const featureScaler = fitStandardScaler(xTrain);
+    const targetScaler = fitStandardScaler(yTrain);
+    const scaledX = scaleMatrix(xTrain, featureScaler);
+    const scaledY = scaleMatrix(yTrain, targetScaler);
+
+    for (const [k, state] of states.entries()) {
+      const report = (completed: number, epoch: number | null, epochs: number | null) =>
+        onProgress?.({
+          repetition: r + 1,
+          repetitions: config.repetitions,
+          modelKind: state.kind,
+          epoch,
+          epochs,
+          fraction: (trainingsDone + completed) / (trainingsPerRepetition * config.repetitions),
+          message:
+            `repetition ${r + 1}/${config.repetitions}, ${state.kind}` +
+            (epoch === null ? "" : `, epoch ${epoch}/${epochs}`),
+        });
+      const started = performance.now();
+      const predictors = await trainPredictors(state.kind, scaledX, scaledY, yTrain, {
+        config,
+        engine,
+        seed: seed + 7919 * (k + 1),
+        signal,
+        report,
+      });
+      const count = predictors.length;
+      state.seconds.push((performance.now() - started) / 1000 / count);
+      trainingsDone += count;
+      report(0, null, null);
+
+      const member: ModelMember = { featureScaler, targetScaler, predictors };
+      state.members.push(member);
+      const predicted = predictWithMember(member, x);
+      state.scores.push(scoreSplit(y, predicted, split, config.targets));
+      state.predictions.push(...repetitionPredictions(predicted, split, r + 1));
+    }
+  }
+
+  return states.map((state) => ({
+    kind: state.kind,
+    secondsPerTraining: state.seconds.reduce((sum, s) => sum + s, 0) / state.seconds.length,
+    metrics: mergeScores(state.scores),
+    predictions: state.predictions,
+    artifact: {
+      format: MODEL_ARTIFACT_FORMAT,
+      version: MODEL_ARTIFACT_VERSION,
+      kind: state.kind,
+      features: config.features,
+      featureUnit: unitOf(data.columns, config.features),
+      targets: config.targets,
+      targetUnit: unitOf(data.columns, config.targets),
+      members: state.members,
+    },
+  }));
+}
+
+interface TrainingContext {
+  config: EvaluationConfig;
+  engine: NetworkEngine;
+  seed: number;
+  signal: AbortSignal | undefined;
+  report: (completed: number, epoch: number | null, epochs: number | null) => void;
+}
+
+async function trainPredictors(
+  kind: ModelKind,
+  x: Matrix,
+  y: Matrix,
+  yRaw: Matrix,
+  context: TrainingContext,
+): Promise<Predictor[]> {
+  const { config, engine, seed, signal, report } = context;
+  signal?.throwIfAborted();
+  switch (kind) {
+    case "LINEAR":
+      return [fitLinearRegression(x, y)];
+    case "MULTI_TASK": {
+      const lossWeights =
+        config.network.lossWeighting === "MEAN"
+          ? config.targets.map((_, j) => mean(getColumn(yRaw, j)))
+          : config.targets.map(() => 1);
+
+      return [
+        await engine.train(x, y, { ...config.network, lossWeights, seed }, ({ epoch, epochs }) => {
+          signal?.throwIfAborted();
+          report(epoch / epochs, epoch, epochs);
+        }),
+      ];
+    }
+    case "SINGLE_TASK": {
+      const predictors: Predictor[] = [];
+      for (let j = 0; j < y.columns; j++) {
+        const target = selectColumns(y, [j]);
+        const options = { ...config.network, lossWeights: [1], seed: seed + j };
+        predictors.push(
+          await engine.train(x, target, options, ({ epoch, epochs }) => {
+            signal?.throwIfAborted();
+            report(j + epoch / epochs, epoch, epochs);
+          }),
+        );
+      }
+
+      return predictors;
+    }
+  }
+}
+
+function predictorCount(kind: ModelKind, config: EvaluationConfig): number {
+  return kind === "SINGLE_TASK" ? config.targets.length : 1;
+}
+
+function drawSplit(y: Matrix, config: EvaluationConfig, seed: number): Split {
+  const random = createRandom(seed);
+  const { testFraction } = config;
+
+  return config.split === "STRATIFIED"
+    ? stratifiedSplit(getColumn(y, 0), random, { testFraction })
+    : randomSplit(y.rows, random, { testFraction });
+}
+
+function repetitionPredictions(
+  predicted: Matrix,
+  split: Split,
+  repetition: number,
+): RepetitionPrediction[] {
+  const row = (sample: number) =>
+    Array.from(predicted.data.subarray(sample * predicted.columns, (sample + 1) * predicted.columns));
+
+  return [
+    ...split.train.map((sample) => ({ repetition, sample, split: "TRAIN" as const, values: row(sample) })),
+    ...split.test.map((sample) => ({ repetition, sample, split: "TEST" as const, values: row(sample) })),
+  ];
+}
+
+function mergeScores(scores: TargetMetrics[][]): TargetMetrics[] {
+  return scores[0]?.map((first, i) => ({
+    target: first.target,
+    split: first.split,
+    ...summarizeMetrics(scores.map((repetition) => repetition[i])),
+  })) ?? [];
+}
+
+function summarizeMetrics(rows: (TargetMetrics | undefined)[]) {
+  const values = (key: "r2" | "mape" | "maeOverMean" | "rmse") =>
+    rows.map((row) => row?.[key].mean ?? null);
+
+  return {
+    r2: summarize(values("r2")),
+    mape: summarize(values("mape")),
+    maeOverMean: summarize(values("maeOverMean")),
+    rmse: summarize(values("rmse")),
+  };
+}
+
+function columnIndices(columns: readonly TableColumn[], names: readonly string[]): number[] {
+  return names.map((name) => {
+    const index = columns.findIndex((column) => column.name === name);
+    if (index < 0) {
+      throw new RangeError(`unknown column "${name}"`);
+    }
+
+    return index;
+  });
+}
+
+function unitOf(columns: readonly TableColumn[], names: readonly string[]): string {
+  const units = new Set(names.map((name) => columns.find((c) => c.name === name)?.unit));
+
+  return [...units].join(", ");
+}
+
+function mean(values: Float64Array): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}

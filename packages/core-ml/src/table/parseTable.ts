@@ -1,0 +1,167 @@
+import { parse } from "csv-parse/sync";
+
+import { createMatrix, type Matrix } from "../matrix/Matrix.js";
+import { parseColumnUnit, type ColumnRole, UNIT_SUFFIXES } from "./columnUnits.js";
+import { TableError } from "./TableError.js";
+
+export interface TableColumn {
+  /** The header as written, e.g. "Al2O3_mol_pct". */
+  name: string;
+  quantity: string;
+  unit: string;
+  role: ColumnRole;
+}
+
+/** A validated table: numeric columns as a matrix, text columns as metadata. */
+export interface Table {
+  columns: TableColumn[];
+  labels: string[];
+  values: Matrix;
+  metadataColumns: string[];
+  metadata: Record<string, string>[];
+}
+
+export interface ParseTableOptions {
+  /**
+   * Header of the column that names each sample.
+   * @default "sample_id"
+   */
+  labelColumn?: string;
+}
+
+const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Parses CSV text into a table. Numeric columns are recognised by their unit
+ * suffix (see UNIT_SUFFIXES); every numeric cell must be a finite, non-negative
+ * number written with a dot as decimal separator.
+ * @throws TableError naming the line, column and value of the first bad cell.
+ */
+export function parseTable(csv: string, options: ParseTableOptions = {}): Table {
+  const { labelColumn = "sample_id" } = options;
+
+  const records = readRecords(csv);
+  const [header, ...rows] = records;
+  if (header === undefined || rows.length === 0) {
+    throw new TableError("the table is empty: expected a header row and at least one sample row");
+  }
+
+  const labelIndex = header.indexOf(labelColumn);
+  if (labelIndex < 0) {
+    throw new TableError(
+      `missing column "${labelColumn}": add a column of unique sample labels with that header`,
+    );
+  }
+
+  const numeric = header.flatMap((name, index) => {
+    const unit = parseColumnUnit(name);
+
+    return unit ? [{ index, column: { name, ...unit } }] : [];
+  });
+  if (numeric.length === 0) {
+    const suffixes = Object.keys(UNIT_SUFFIXES).join(", ");
+    throw new TableError(
+      `no numeric columns found: name them <quantity>_<unit> with unit one of ${suffixes}`,
+    );
+  }
+
+  const metadataIndices = header
+    .map((name, index) => ({ name, index }))
+    .filter(({ name, index }) => index !== labelIndex && parseColumnUnit(name) === undefined);
+
+  const values = createMatrix(rows.length, numeric.length);
+  const labels: string[] = [];
+  const seenLabels = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    if (row.length !== header.length) {
+      throw new TableError(
+        `line ${line} has ${row.length} cells but the header has ${header.length}`,
+        line,
+      );
+    }
+
+    const label = (row[labelIndex] ?? "").trim();
+    checkLabel(label, line, labelColumn, seenLabels);
+    labels.push(label);
+    numeric.forEach(({ index, column }, j) => {
+      values.data[i * numeric.length + j] = parseCell(row[index] ?? "", line, label, column.name);
+    });
+  });
+
+  return {
+    columns: numeric.map(({ column }) => column),
+    labels,
+    values,
+    metadataColumns: metadataIndices.map(({ name }) => name),
+    metadata: rows.map((row) =>
+      Object.fromEntries(metadataIndices.map(({ name, index }) => [name, row[index] ?? ""])),
+    ),
+  };
+}
+
+function readRecords(csv: string): string[][] {
+  try {
+    return parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+  } catch (error) {
+    throw new TableError(`the file is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+function checkLabel(
+  label: string,
+  line: number,
+  labelColumn: string,
+  seen: Map<string, number>,
+): void {
+  if (label === "") {
+    throw new TableError(`line ${line}: the sample label is empty; fill in "${labelColumn}"`, line);
+  }
+
+  const firstLine = seen.get(label);
+  if (firstLine !== undefined) {
+    throw new TableError(
+      `line ${line}: sample label "${label}" repeats line ${firstLine}; labels must be unique`,
+      line,
+      labelColumn,
+      label,
+    );
+  }
+
+  seen.set(label, line);
+}
+
+function parseCell(cell: string, line: number, label: string, column: string): number {
+  const where = `line ${line} (sample "${label}"), column "${column}"`;
+  const text = cell.trim();
+  if (text === "") {
+    throw new TableError(
+      `${where}: the value is missing; fill it in or remove the sample`,
+      line,
+      column,
+      cell,
+    );
+  }
+
+  if (!NUMBER_PATTERN.test(text)) {
+    const hint = text.includes(",") ? " (use a dot as the decimal separator)" : "";
+    throw new TableError(
+      `${where}: "${cell}" is not a number${hint}`,
+      line,
+      column,
+      cell,
+    );
+  }
+
+  const value = Number(text);
+  if (value < 0) {
+    throw new TableError(
+      `${where}: ${text} is negative; contents must be zero or more`,
+      line,
+      column,
+      cell,
+    );
+  }
+
+  return value;
+}

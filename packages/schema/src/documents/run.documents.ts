@@ -1,0 +1,165 @@
+import { typedDocument } from "./typed.js";
+import type {
+  LossWeighting,
+  ModelKind,
+  RunConfig,
+  RunProgress,
+  RunStatus,
+  SamplePrediction,
+  SplitMethod,
+  TargetMetrics,
+} from "./types.js";
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: RunStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: Pick<RunProgress, "fraction" | "message">;
+  dataset: { id: string; name: string };
+}
+
+const runSummaryFields = `
+  id
+  name
+  status
+  createdAt
+  finishedAt
+  progress {
+    fraction
+    message
+  }
+  dataset {
+    id
+    name
+  }
+`;
+
+export const RunsDocument = typedDocument<{ runs: RunSummary[] }, Record<string, never>>(`
+  query Runs {
+    runs {
+      ${runSummaryFields}
+    }
+  }
+`);
+
+export interface ModelResultDetail {
+  kind: ModelKind;
+  modelId: string | null;
+  secondsPerTraining: number;
+  metrics: TargetMetrics[];
+  predictions: SamplePrediction[];
+}
+
+export interface RunDetail extends RunSummary {
+  error: string | null;
+  backend: string | null;
+  startedAt: string | null;
+  config: RunConfig;
+  progress: RunProgress;
+  results: ModelResultDetail[];
+}
+
+const metricFields = `
+  mean
+  sd
+`;
+
+export const RunDocument = typedDocument<
+  { run: RunDetail | null },
+  { id: string; target?: string | null }
+>(`
+  query Run($id: ID!, $target: String) {
+    run(id: $id) {
+      id
+      name
+      status
+      error
+      backend
+      createdAt
+      startedAt
+      finishedAt
+      dataset {
+        id
+        name
+      }
+      progress {
+        fraction
+        repetition
+        repetitions
+        modelKind
+        epoch
+        epochs
+        message
+      }
+      config {
+        features
+        targets
+        split
+        testFraction
+        repetitions
+        seed
+        models
+        network {
+          hiddenUnits
+          learningRate
+          weightDecay
+          batchSize
+          epochs
+          lossWeighting
+        }
+      }
+      results {
+        kind
+        modelId
+        secondsPerTraining
+        metrics {
+          target
+          split
+          r2 { ${metricFields} }
+          mape { ${metricFields} }
+          maeOverMean { ${metricFields} }
+          rmse { ${metricFields} }
+        }
+        predictions(target: $target) {
+          sampleLabel
+          repetition
+          split
+          measured
+          predicted
+        }
+      }
+    }
+  }
+`);
+
+export interface StartRunVariables {
+  config: {
+    datasetId: string;
+    name?: string;
+    features?: string[];
+    targets?: string[];
+    split?: SplitMethod;
+    testFraction?: number;
+    repetitions?: number;
+    seed?: number;
+    models?: ModelKind[];
+    network?: {
+      hiddenUnits?: number[];
+      learningRate?: number;
+      weightDecay?: number;
+      batchSize?: number;
+      epochs?: number;
+      lossWeighting?: LossWeighting;
+    };
+  };
+}
+
+export const StartRunDocument = typedDocument<{ startRun: RunSummary }, StartRunVariables>(`
+  mutation StartRun($config: RunConfigInput!) {
+    startRun(config: $config) {
+      ${runSummaryFields}
+    }
+  }
+`);

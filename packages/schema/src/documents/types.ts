@@ -1,0 +1,117 @@
+/** Plain result shapes of the client operations, mirroring schema.graphql. */
+
+export type ColumnRole = "FEATURE" | "TARGET" | "METADATA";
+export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+export type ModelKind = "LINEAR" | "SINGLE_TASK" | "MULTI_TASK";
+export type SplitMethod = "STRATIFIED" | "RANDOM";
+export type LossWeighting = "EQUAL" | "MEAN";
+export type DataSplit = "TRAIN" | "TEST";
+
+export interface DatasetColumn {
+  name: string;
+  role: ColumnRole;
+  unit: string;
+}
+
+export interface ColumnStatistics {
+  column: string;
+  unit: string;
+  count: number;
+  p0: number;
+  p20: number;
+  p50: number;
+  p80: number;
+  p100: number;
+  mean: number;
+  sd: number | null;
+}
+
+export interface Sample {
+  id: string;
+  label: string;
+  position: number;
+  values: number[];
+  metadata: Record<string, unknown>;
+}
+
+export interface PageInfo {
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface MetricSummary {
+  mean: number | null;
+  sd: number | null;
+}
+
+export interface TargetMetrics {
+  target: string;
+  split: DataSplit;
+  r2: MetricSummary;
+  mape: MetricSummary;
+  maeOverMean: MetricSummary;
+  rmse: MetricSummary;
+}
+
+export interface SamplePrediction {
+  sampleLabel: string;
+  repetition: number;
+  split: DataSplit;
+  measured: number;
+  predicted: number;
+}
+
+export interface NetworkConfig {
+  hiddenUnits: number[];
+  learningRate: number;
+  weightDecay: number;
+  batchSize: number;
+  epochs: number;
+  lossWeighting: LossWeighting;
+}
+
+export interface RunConfig {
+  features: string[];
+  targets: string[];
+  split: SplitMethod;
+  testFraction: number;
+  repetitions: number;
+  seed: number;
+  models: ModelKind[];
+  network: NetworkConfig;
+}
+
+export interface RunProgress {
+  fraction: number;
+  repetition: number;
+  repetitions: number;
+  modelKind: ModelKind | null;
+  epoch: number | null;
+  epochs: number | null;
+  message: string;
+}
+
+export interface TargetPrediction {
+  target: string;
+  value: number;
+  sd: number | null;
+}
+
+export interface Prediction {
+  label: string | null;
+  total: TargetPrediction | null;
+  targets: TargetPrediction[];
+}
+
+export interface Model {
+  id: string;
+  name: string;
+  kind: ModelKind;
+  features: string[];
+  featureUnit: string;
+  targets: string[];
+  targetUnit: string;
+  memberCount: number;
+  runId: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,103 @@
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+
+import { LossWeighting, ModelKind, SplitMethod } from "./enums.js";
+
+@InputType()
+export class ImportDatasetInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, {
+    description:
+      "CSV text with a header row. Numeric columns are named <quantity>_<unit>, " +
+      "e.g. SiO2_mol_pct or La2O3_ppm_mol; sample_id labels the rows.",
+  })
+  csv!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  source?: string | null;
+
+  @Field(() => String, { nullable: true })
+  license?: string | null;
+}
+
+@InputType({ description: "Network settings; every field left out takes the study's value." })
+export class NetworkConfigInput {
+  @Field(() => [Int], { nullable: true, description: "Default [20, 6]." })
+  hiddenUnits?: number[] | null;
+
+  @Field(() => Float, { nullable: true, description: "Default 10^-3.33." })
+  learningRate?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Default 1e-2." })
+  weightDecay?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Default 10." })
+  batchSize?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Default 500." })
+  epochs?: number | null;
+
+  @Field(() => LossWeighting, { nullable: true, description: "Default MEAN." })
+  lossWeighting?: LossWeighting | null;
+}
+
+@InputType({ description: "What to train and evaluate; every field left out takes its default." })
+export class RunConfigInput {
+  @Field(() => ID)
+  datasetId!: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Feature columns. Default: Al2O3 CaO Fe2O3 MgO TiO2 P2O5, as kept by the study.",
+  })
+  features?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "Target columns. Default: the total REE, then every other target column.",
+  })
+  targets?: string[] | null;
+
+  @Field(() => SplitMethod, { nullable: true, description: "Default STRATIFIED." })
+  split?: SplitMethod | null;
+
+  @Field(() => Float, { nullable: true, description: "Share of samples held out. Default 0.2." })
+  testFraction?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Default 30." })
+  repetitions?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Seed of splits and weights. Default 0." })
+  seed?: number | null;
+
+  @Field(() => [ModelKind], { nullable: true, description: "Default [LINEAR, MULTI_TASK]." })
+  models?: ModelKind[] | null;
+
+  @Field(() => NetworkConfigInput, { nullable: true })
+  network?: NetworkConfigInput | null;
+}
+
+@InputType()
+export class OxideAmountInput {
+  @Field(() => String, { description: 'Oxide formula, e.g. "Al2O3".' })
+  oxide!: string;
+
+  @Field(() => Float)
+  molPercent!: number;
+}
+
+@InputType({ description: "One ash composition as oxide molar percentages." })
+export class CompositionInput {
+  @Field(() => String, { nullable: true })
+  label?: string | null;
+
+  @Field(() => [OxideAmountInput])
+  oxides!: OxideAmountInput[];
+}

@@ -1,0 +1,36 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+
+import { ModelKind } from "./enums.js";
+
+@ObjectType({ description: "A trained ensemble that answers predictions." })
+export class Model {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => ModelKind)
+  kind!: ModelKind;
+
+  @Field(() => [String], { description: "Input oxides, in order." })
+  features!: string[];
+
+  @Field(() => String)
+  featureUnit!: string;
+
+  @Field(() => [String])
+  targets!: string[];
+
+  @Field(() => String)
+  targetUnit!: string;
+
+  @Field(() => Int, { description: "Members of the ensemble, one per repetition." })
+  memberCount!: number;
+
+  @Field(() => ID, { nullable: true })
+  runId!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}

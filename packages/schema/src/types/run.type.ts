@@ -1,0 +1,111 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+
+import { LossWeighting, ModelKind, RunStatus, SplitMethod } from "./enums.js";
+
+@ObjectType({ description: "Architecture and optimiser settings of the networks." })
+export class NetworkConfig {
+  @Field(() => [Int], { description: "Units of each hidden layer." })
+  hiddenUnits!: number[];
+
+  @Field(() => Float)
+  learningRate!: number;
+
+  @Field(() => Float, { description: "L2 penalty on the weights, as in Adam's weight_decay." })
+  weightDecay!: number;
+
+  @Field(() => Int)
+  batchSize!: number;
+
+  @Field(() => Int)
+  epochs!: number;
+
+  @Field(() => LossWeighting)
+  lossWeighting!: LossWeighting;
+}
+
+@ObjectType({ description: "The full config of a run, with every default filled in." })
+export class RunConfig {
+  @Field(() => [String])
+  features!: string[];
+
+  @Field(() => [String], { description: "Targets; the first one defines the strata." })
+  targets!: string[];
+
+  @Field(() => SplitMethod)
+  split!: SplitMethod;
+
+  @Field(() => Float)
+  testFraction!: number;
+
+  @Field(() => Int)
+  repetitions!: number;
+
+  @Field(() => Int)
+  seed!: number;
+
+  @Field(() => [ModelKind])
+  models!: ModelKind[];
+
+  @Field(() => NetworkConfig)
+  network!: NetworkConfig;
+}
+
+@ObjectType()
+export class RunProgress {
+  @Field(() => Float, { description: "Share of the work done, from 0 to 1." })
+  fraction!: number;
+
+  @Field(() => Int, { description: "Current repetition, from 1; 0 before the first." })
+  repetition!: number;
+
+  @Field(() => Int)
+  repetitions!: number;
+
+  @Field(() => ModelKind, { nullable: true })
+  modelKind!: ModelKind | null;
+
+  @Field(() => Int, { nullable: true })
+  epoch!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  epochs!: number | null;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType()
+export class Run {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => RunStatus)
+  status!: RunStatus;
+
+  @Field(() => RunConfig)
+  config!: RunConfig;
+
+  @Field(() => RunProgress)
+  progress!: RunProgress;
+
+  @Field(() => String, { nullable: true, description: "Why the run failed." })
+  error!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Training engine that ran, e.g. "tfjs-cpu".',
+  })
+  backend!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { MigrationAdapterFactory } from "./migrationAdapterFactory.js";
+import { schemaPath } from "./paths.js";
+
+export type SchemaEngine = wasmBindings.SchemaEngine;
+
+/** The Prisma schema as the engine received it. */
+export interface SchemaFile {
+  path: string;
+  content: string;
+}
+
+// lib ES2023 and @types/node 20 declare no WebAssembly types, so the one call used here is typed
+// locally.
+interface WebAssemblyApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, object>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
+let wasmReady: Promise<void> | undefined;
+
+/**
+ * Instantiates the engine's WebAssembly module. The package is wasm-bindgen "bundler" output whose
+ * entry module imports the .wasm file as an ES module, which Node 20 rejects with
+ * ERR_UNKNOWN_FILE_EXTENSION, so the glue module is wired to the instance by hand.
+ */
+async function instantiateWasm(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  // The package exports no ./package.json, so the .wasm file is located next to the glue module.
+  const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
+  // The glue module's exported functions are the wasm module's imports, under the glue's file name.
+  const { instance } = await webAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": wasmBindings,
+  });
+  wasmBindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+}
+
+/** Instantiates the module once per process, because the glue module holds one instance. */
+function ensureWasm(): Promise<void> {
+  wasmReady ??= instantiateWasm().catch((error: unknown) => {
+    wasmReady = undefined;
+    throw error;
+  });
+  return wasmReady;
+}
+
+/**
+ * Passes the engine's warnings and errors to logger as "schema engine LEVEL: message". The engine
+ * writes one JSON object per event; its INFO events include every migration script in full.
+ */
+function forwardEngineLog(line: string, logger: ((message: string) => void) | undefined): void {
+  if (logger === undefined) {
+    return;
+  }
+  let event: { level?: unknown; fields?: { message?: unknown } };
+  try {
+    event = JSON.parse(line) as typeof event;
+  } catch {
+    logger(`schema engine: ${line}`);
+    return;
+  }
+  if (event.level === "WARN" || event.level === "ERROR") {
+    logger(`schema engine ${event.level}: ${String(event.fields?.message ?? line)}`);
+  }
+}
+
+/**
+ * Opens a schema engine on the package's schema.prisma and the database at databaseUrl, runs
+ * work with it, then frees the engine and ends every pool it opened, so that nothing keeps the
+ * process alive afterwards.
+ */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  logger: ((message: string) => void) | undefined,
+  work: (engine: SchemaEngine, schema: SchemaFile) => Promise<T>,
+): Promise<T> {
+  await ensureWasm();
+  const schema = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
+  const factory = new MigrationAdapterFactory(databaseUrl);
+  try {
+    const engine = await wasmBindings.SchemaEngine.new(
+      { datamodels: [[schema.path, schema.content]] },
+      (line: string) => forwardEngineLog(line, logger),
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
+    try {
+      return await work(engine, schema);
+    } finally {
+      engine.free();
+    }
+  } finally {
+    await factory.disposeAll();
+  }
+}
