@@ -93,7 +93,9 @@ describe("evaluateRepeated", () => {
       throw new Error("expected a linear artifact");
     }
 
-    const featureIndices = artifact.features.map((f) => table.columns.findIndex((c) => c.name === f));
+    const featureIndices = artifact.features.map((f) =>
+      table.columns.findIndex((c) => c.name === f),
+    );
     const x = selectColumns(table.values, featureIndices);
     const { mean } = predictWithArtifact(artifact, x);
     const members = artifact.members.map((member) => predictWithMember(member, x));

@@ -31,7 +31,7 @@ describe("parseTable", () => {
   it.each([
     ["a,x,,12", /line 2 \(sample "a"\), column "SiO2_mol_pct": the value is missing/],
     ["a,x,abc,12", /line 2 .*column "SiO2_mol_pct": "abc" is not a number/],
-    ["a,x,50,\"1,5\"", /"1,5" is not a number \(use a dot as the decimal separator\)/],
+    ['a,x,50,"1,5"', /"1,5" is not a number \(use a dot as the decimal separator\)/],
     ["a,x,50,-3", /column "La2O3_ppm_mol": -3 is negative/],
     ["a,x,50,12\na,y,40,10", /line 3: sample label "a" repeats line 2/],
     [",x,50,12", /line 2: the sample label is empty/],

@@ -188,6 +188,7 @@ async function trainPredictors(
         }),
       ];
     }
+
     case "SINGLE_TASK": {
       const predictors: Predictor[] = [];
       for (let j = 0; j < y.columns; j++) {
@@ -225,20 +226,34 @@ function repetitionPredictions(
   repetition: number,
 ): RepetitionPrediction[] {
   const row = (sample: number) =>
-    Array.from(predicted.data.subarray(sample * predicted.columns, (sample + 1) * predicted.columns));
+    Array.from(
+      predicted.data.subarray(sample * predicted.columns, (sample + 1) * predicted.columns),
+    );
 
   return [
-    ...split.train.map((sample) => ({ repetition, sample, split: "TRAIN" as const, values: row(sample) })),
-    ...split.test.map((sample) => ({ repetition, sample, split: "TEST" as const, values: row(sample) })),
+    ...split.train.map((sample) => ({
+      repetition,
+      sample,
+      split: "TRAIN" as const,
+      values: row(sample),
+    })),
+    ...split.test.map((sample) => ({
+      repetition,
+      sample,
+      split: "TEST" as const,
+      values: row(sample),
+    })),
   ];
 }
 
 function mergeScores(scores: TargetMetrics[][]): TargetMetrics[] {
-  return scores[0]?.map((first, i) => ({
-    target: first.target,
-    split: first.split,
-    ...summarizeMetrics(scores.map((repetition) => repetition[i])),
-  })) ?? [];
+  return (
+    scores[0]?.map((first, i) => ({
+      target: first.target,
+      split: first.split,
+      ...summarizeMetrics(scores.map((repetition) => repetition[i])),
+    })) ?? []
+  );
 }
 
 function summarizeMetrics(rows: (TargetMetrics | undefined)[]) {

@@ -1,4 +1,8 @@
-import type { BatchNormWeights, DenseWeights, NetworkPredictor } from "../artifact/ModelArtifact.js";
+import type {
+  BatchNormWeights,
+  DenseWeights,
+  NetworkPredictor,
+} from "../artifact/ModelArtifact.js";
 import type { Matrix } from "../matrix/Matrix.js";
 import { createRandom, shuffle } from "../random/createRandom.js";
 import { loadTensorflow, type Scalar, type Tensorflow } from "./loadTensorflow.js";
@@ -181,6 +185,7 @@ function readPredictor(
       bias: bias?.values ?? [],
     };
   };
+
   const toBatchNorm = (index: number): BatchNormWeights => {
     const [gamma, beta, movingMean, movingVariance] = read(index).map(({ values }) => values);
 

@@ -1,6 +1,7 @@
+import type * as tfjs from "@tensorflow/tfjs";
 import type { Scalar } from "@tensorflow/tfjs";
 
-export type Tensorflow = typeof import("@tensorflow/tfjs");
+export type Tensorflow = typeof tfjs;
 export type { Scalar };
 
 /**
@@ -15,6 +16,9 @@ export async function loadTensorflow(): Promise<Tensorflow> {
     return (await import(nativeModule)) as Tensorflow;
   } catch {
     const tf = await import("@tensorflow/tfjs");
+    // Production mode skips debug checks and the banner that recommends tfjs-node;
+    // callers log the backend in use themselves.
+    tf.env().set("PROD", true);
     await tf.setBackend("cpu");
 
     return tf;

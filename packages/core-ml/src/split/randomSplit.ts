@@ -10,7 +10,11 @@ export interface RandomSplitOptions {
 }
 
 /** Draws round(count * testFraction) test rows uniformly at random. */
-export function randomSplit(count: number, random: Random, options: RandomSplitOptions = {}): Split {
+export function randomSplit(
+  count: number,
+  random: Random,
+  options: RandomSplitOptions = {},
+): Split {
   const { testFraction = 0.2 } = options;
 
   const size = testSize(count, testFraction);

@@ -145,12 +145,7 @@ function parseCell(cell: string, line: number, label: string, column: string): n
 
   if (!NUMBER_PATTERN.test(text)) {
     const hint = text.includes(",") ? " (use a dot as the decimal separator)" : "";
-    throw new TableError(
-      `${where}: "${cell}" is not a number${hint}`,
-      line,
-      column,
-      cell,
-    );
+    throw new TableError(`${where}: "${cell}" is not a number${hint}`, line, column, cell);
   }
 
   const value = Number(text);

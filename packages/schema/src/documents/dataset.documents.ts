@@ -9,7 +9,10 @@ export interface DatasetSummary {
   createdAt: string;
 }
 
-export const DatasetsDocument = typedDocument<{ datasets: DatasetSummary[] }, Record<string, never>>(`
+export const DatasetsDocument = typedDocument<
+  { datasets: DatasetSummary[] },
+  Record<string, never>
+>(`
   query Datasets {
     datasets {
       id

@@ -1,38 +1,47 @@
 import { registerEnumType } from "type-graphql";
 
-export enum ColumnRole {
-  FEATURE = "FEATURE",
-  TARGET = "TARGET",
-  METADATA = "METADATA",
-}
+// Enums are const objects with a union type, so plain string literals from
+// other packages (such as @ree/core-ml) are assignable to them.
 
-export enum RunStatus {
-  QUEUED = "QUEUED",
-  RUNNING = "RUNNING",
-  SUCCEEDED = "SUCCEEDED",
-  FAILED = "FAILED",
-}
+export const ColumnRole = {
+  FEATURE: "FEATURE",
+  TARGET: "TARGET",
+  METADATA: "METADATA",
+} as const;
+export type ColumnRole = (typeof ColumnRole)[keyof typeof ColumnRole];
 
-export enum ModelKind {
-  LINEAR = "LINEAR",
-  SINGLE_TASK = "SINGLE_TASK",
-  MULTI_TASK = "MULTI_TASK",
-}
+export const RunStatus = {
+  QUEUED: "QUEUED",
+  RUNNING: "RUNNING",
+  SUCCEEDED: "SUCCEEDED",
+  FAILED: "FAILED",
+} as const;
+export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
-export enum SplitMethod {
-  STRATIFIED = "STRATIFIED",
-  RANDOM = "RANDOM",
-}
+export const ModelKind = {
+  LINEAR: "LINEAR",
+  SINGLE_TASK: "SINGLE_TASK",
+  MULTI_TASK: "MULTI_TASK",
+} as const;
+export type ModelKind = (typeof ModelKind)[keyof typeof ModelKind];
 
-export enum LossWeighting {
-  EQUAL = "EQUAL",
-  MEAN = "MEAN",
-}
+export const SplitMethod = {
+  STRATIFIED: "STRATIFIED",
+  RANDOM: "RANDOM",
+} as const;
+export type SplitMethod = (typeof SplitMethod)[keyof typeof SplitMethod];
 
-export enum DataSplit {
-  TRAIN = "TRAIN",
-  TEST = "TEST",
-}
+export const LossWeighting = {
+  EQUAL: "EQUAL",
+  MEAN: "MEAN",
+} as const;
+export type LossWeighting = (typeof LossWeighting)[keyof typeof LossWeighting];
+
+export const DataSplit = {
+  TRAIN: "TRAIN",
+  TEST: "TEST",
+} as const;
+export type DataSplit = (typeof DataSplit)[keyof typeof DataSplit];
 
 registerEnumType(ColumnRole, {
   name: "ColumnRole",

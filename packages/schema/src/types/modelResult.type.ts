@@ -62,7 +62,10 @@ export class ModelResult {
   @Field(() => ModelKind)
   kind!: ModelKind;
 
-  @Field(() => ID, { nullable: true, description: "The trained ensemble, one member per repetition." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The trained ensemble, one member per repetition.",
+  })
   modelId!: string | null;
 
   @Field(() => Float, { description: "Mean wall-clock seconds to train one member." })

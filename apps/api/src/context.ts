@@ -1,0 +1,13 @@
+import type { PrismaClient } from "@ree/db";
+
+import type { Logger } from "./logger.js";
+import type { ModelCache } from "./services/ModelCache.js";
+
+/** What every resolver receives for one request. */
+export interface Context {
+  prisma: PrismaClient;
+  logger: Logger;
+  models: ModelCache;
+  /** Organisation whose data the request reads and writes. */
+  organizationId: string;
+}

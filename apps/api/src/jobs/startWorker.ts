@@ -1,0 +1,50 @@
+import type { NetworkEngine } from "@ree/core-ml";
+import type { PrismaClient } from "@ree/db";
+import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
+
+import type { Logger } from "../logger.js";
+import { EXECUTE_RUN_TASK } from "../services/startRun.js";
+import { executeRun, type ExecuteRunOptions } from "./executeRun.js";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  engine: NetworkEngine;
+  logger: Logger;
+  /**
+   * Runs executed at once by this worker; training is CPU-bound, so more than
+   * the cores available only slows each run down.
+   * @default 1
+   */
+  concurrency?: number;
+  onProgress?: ExecuteRunOptions["onProgress"];
+}
+
+/** Starts a worker that executes queued runs from the PostgreSQL job queue. */
+export async function startWorker(options: WorkerOptions): Promise<Runner> {
+  const { databaseUrl, concurrency = 1, logger, ...execution } = options;
+  const runner = await run({
+    connectionString: databaseUrl,
+    concurrency,
+    noHandleSignals: true,
+    logger: toWorkerLogger(logger),
+    pollInterval: 1000,
+    taskList: {
+      [EXECUTE_RUN_TASK]: async (payload) => {
+        const { runId } = payload as { runId: string };
+        await executeRun(runId, { ...execution, logger });
+      },
+    },
+  });
+  logger.info({ concurrency, engine: options.engine.name }, "worker started");
+
+  return runner;
+}
+
+/** Sends graphile-worker's own messages to the service logger instead of the console. */
+function toWorkerLogger(logger: Logger): WorkerLogger {
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const method = level === "warning" ? "warn" : level;
+    logger[method]({ scope, ...meta }, message);
+  });
+}

@@ -1,0 +1,38 @@
+import { CompositionInput, Model, Prediction } from "@ree/schema/types";
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+
+import type { Context } from "../context.js";
+import { ApiError } from "../errors/ApiError.js";
+import { isUuid } from "../services/findOwned.js";
+import { predict } from "../services/predict.js";
+import { toModel } from "../services/records.js";
+
+@Resolver(() => Model)
+export class ModelResolver {
+  @Query(() => [Model], { description: "Trained models, newest first." })
+  async models(@Ctx() { prisma, organizationId }: Context): Promise<Model[]> {
+    const rows = await prisma.model.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: "desc" },
+    });
+
+    return rows.map(toModel);
+  }
+
+  @Mutation(() => [Prediction], {
+    description: "Predicts the REE contents of each composition with a model's ensemble.",
+  })
+  async predict(
+    @Arg("modelId", () => ID) modelId: string,
+    @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
+    @Ctx() { models, organizationId }: Context,
+  ): Promise<Prediction[]> {
+    if (!isUuid(modelId)) {
+      throw ApiError.notFound("model", modelId);
+    }
+
+    const artifact = await models.get(organizationId, modelId);
+
+    return predict(artifact, compositions);
+  }
+}

@@ -1,0 +1,117 @@
+import { Dataset, ModelResult, Run, RunConfigInput, SamplePrediction } from "@ree/schema/types";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../context.js";
+import { isUuid } from "../services/findOwned.js";
+import {
+  type ModelResultRecord,
+  type RunResultsRecord,
+  toDataset,
+  toRun,
+} from "../services/records.js";
+import { startRun } from "../services/startRun.js";
+
+/** A ModelResult that carries what its predictions field resolver needs. */
+type ModelResultSource = ModelResult & {
+  record: ModelResultRecord;
+  labels: string[];
+  measured: number[][];
+  targets: string[];
+};
+
+@Resolver(() => Run)
+export class RunResolver {
+  @Query(() => [Run], { description: "Runs, newest first." })
+  async runs(@Ctx() { prisma, organizationId }: Context): Promise<Run[]> {
+    const rows = await prisma.run.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: "desc" },
+      omit: { results: true },
+    });
+
+    return rows.map((row) => toRun({ ...row, results: null }));
+  }
+
+  @Query(() => Run, { nullable: true })
+  async run(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { prisma, organizationId }: Context,
+  ): Promise<Run | null> {
+    const row = isUuid(id)
+      ? await prisma.run.findFirst({ where: { id, organizationId }, omit: { results: true } })
+      : null;
+
+    return row ? toRun({ ...row, results: null }) : null;
+  }
+
+  @FieldResolver(() => Dataset)
+  async dataset(@Root() run: Run, @Ctx() { prisma }: Context): Promise<Dataset> {
+    const row = await prisma.run.findUniqueOrThrow({
+      where: { id: run.id },
+      select: { dataset: true },
+    });
+
+    return toDataset(row.dataset);
+  }
+
+  @FieldResolver(() => [ModelResult], { description: "Empty until the run succeeds." })
+  async results(@Root() run: Run, @Ctx() { prisma }: Context): Promise<ModelResultSource[]> {
+    const row = await prisma.run.findUniqueOrThrow({
+      where: { id: run.id },
+      select: { results: true },
+    });
+    const results = row.results as RunResultsRecord | null;
+
+    return (results?.models ?? []).map((record) => ({
+      kind: record.kind,
+      modelId: record.modelId,
+      secondsPerTraining: record.secondsPerTraining,
+      metrics: record.metrics,
+      record,
+      labels: results?.labels ?? [],
+      measured: results?.measured ?? [],
+      targets: run.config.targets,
+    }));
+  }
+
+  @Mutation(() => Run, {
+    description: "Records a run and queues it; returns at once, before any training.",
+  })
+  async startRun(
+    @Arg("config", () => RunConfigInput) config: RunConfigInput,
+    @Ctx() { prisma, organizationId, logger }: Context,
+  ): Promise<Run> {
+    const row = await startRun(prisma, organizationId, config);
+    logger.info({ runId: row.id, datasetId: row.datasetId }, "run queued");
+
+    return toRun(row);
+  }
+}
+
+@Resolver(() => ModelResult)
+export class ModelResultResolver {
+  @FieldResolver(() => [SamplePrediction], {
+    description: "Measured and predicted values of one target, for every sample and repetition.",
+  })
+  predictions(
+    @Root() result: ModelResultSource,
+    @Arg("target", () => String, {
+      nullable: true,
+      description: "Target column; default the run's first target (the total REE).",
+    })
+    target: string | null | undefined,
+  ): SamplePrediction[] {
+    const index = target ? result.targets.indexOf(target) : 0;
+    if (index < 0) {
+      return [];
+    }
+
+    return result.record.predictions.map((prediction) => ({
+      sampleLabel: result.labels[prediction.sample] ?? String(prediction.sample),
+      repetition: prediction.repetition,
+      split: prediction.split,
+      measured: result.measured[prediction.sample]?.[index] ?? NaN,
+      predicted: prediction.values[index] ?? NaN,
+    })) as SamplePrediction[];
+  }
+}

@@ -1,0 +1,16 @@
+import "reflect-metadata";
+
+import type { GraphQLSchema } from "graphql";
+import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
+
+import { DatasetResolver } from "./resolvers/dataset.resolver.js";
+import { ModelResolver } from "./resolvers/model.resolver.js";
+import { ModelResultResolver, RunResolver } from "./resolvers/run.resolver.js";
+
+export function buildSchema(): Promise<GraphQLSchema> {
+  return buildTypeGraphQLSchema({
+    resolvers: [DatasetResolver, RunResolver, ModelResultResolver, ModelResolver],
+    // Inputs are checked by the services, which name the field and the fix.
+    validate: false,
+  });
+}

@@ -1,0 +1,186 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { PrismaClient } from "@ree/db";
+
+import type { Context } from "./context.js";
+import type { Logger } from "./logger.js";
+import { buildSchema } from "./schema.js";
+import { ModelCache } from "./services/ModelCache.js";
+
+export interface ServerOptions {
+  prisma: PrismaClient;
+  logger: Logger;
+  organizationId: string;
+  /** Show stack traces in errors and allow introspection; off when NODE_ENV is "production". */
+  debug?: boolean;
+}
+
+export interface ApiServer {
+  /** Starts listening; returns the GraphQL endpoint's URL. Port 0 picks a free port. */
+  listen(port: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Largest request body accepted, in bytes: a 10,000-composition batch fits. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Creates the HTTP server: GraphQL at /graphql, liveness at /health and
+ * readiness (database reachable) at /ready.
+ */
+export async function createServer(options: ServerOptions): Promise<ApiServer> {
+  const { prisma, logger, organizationId } = options;
+  const debug = options.debug ?? process.env.NODE_ENV !== "production";
+  const httpServer = createHttpServer();
+  const apollo = new ApolloServer<Context>({
+    schema: await buildSchema(),
+    includeStacktraceInErrorResponses: debug,
+    introspection: debug,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    logger,
+  });
+  await apollo.start();
+
+  const models = new ModelCache(prisma);
+  const context = async (): Promise<Context> => ({ prisma, logger, models, organizationId });
+  httpServer.on("request", (request, response) => {
+    handleRequest(request, response, apollo, context, prisma).catch((error: unknown) => {
+      logger.error({ err: error, url: request.url }, "request failed");
+      if (!response.headersSent) {
+        sendJson(response, 500, { error: "internal server error" });
+      }
+    });
+  });
+
+  return {
+    listen: (port, host = "127.0.0.1") => listen(httpServer, port, host),
+    stop: () => apollo.stop(),
+  };
+}
+
+async function handleRequest(
+  request: IncomingMessage,
+  response: ServerResponse,
+  apollo: ApolloServer<Context>,
+  context: () => Promise<Context>,
+  prisma: PrismaClient,
+): Promise<void> {
+  const url = new URL(request.url ?? "/", "http://localhost");
+  // The dashboard runs on another origin. TODO: restrict origins once sessions use cookies.
+  response.setHeader("access-control-allow-origin", "*");
+  response.setHeader("access-control-allow-headers", "content-type, authorization");
+  response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+  if (request.method === "OPTIONS") {
+    response.writeHead(204).end();
+
+    return;
+  }
+
+  switch (url.pathname) {
+    case "/health":
+      sendJson(response, 200, { status: "ok" });
+
+      return;
+    case "/ready":
+      await prisma.$queryRaw`SELECT 1`;
+      sendJson(response, 200, { status: "ready" });
+
+      return;
+    case "/graphql":
+      await handleGraphQL(request, response, url, apollo, context);
+
+      return;
+    default:
+      sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql` });
+  }
+}
+
+async function handleGraphQL(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  apollo: ApolloServer<Context>,
+  context: () => Promise<Context>,
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) {
+      headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+  }
+
+  const text = await readBody(request);
+  if (text === undefined) {
+    sendJson(response, 413, { error: `request body exceeds ${MAX_BODY_BYTES} bytes` });
+
+    return;
+  }
+
+  let body: unknown;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    sendJson(response, 400, { error: "request body is not valid JSON" });
+
+    return;
+  }
+
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+    context,
+  });
+  for (const [key, value] of result.headers) {
+    response.setHeader(key, value);
+  }
+
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === "complete") {
+    response.end(result.body.string);
+
+    return;
+  }
+
+  for await (const chunk of result.body.asyncIterator) {
+    response.write(chunk);
+  }
+
+  response.end();
+}
+
+/** Reads the body as text; returns undefined when it exceeds MAX_BODY_BYTES. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      return undefined;
+    }
+
+    chunks.push(chunk as Buffer);
+  }
+
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve(`http://${host}:${actual}/graphql`);
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import type {
+  EvaluationConfig,
+  ModelArtifact,
+  RepetitionPrediction,
+  TableColumn,
+  TargetMetrics,
+} from "@ree/core-ml";
+import type { Dataset as DatasetRow, Model as ModelRow, Run as RunRow } from "@ree/db";
+import type { Dataset, Model, ModelKind, Run, RunProgress } from "@ree/schema/types";
+
+/** The shapes stored in JSON columns, and their mapping to GraphQL objects. */
+
+export type DatasetColumnRecord = TableColumn;
+
+export interface ModelResultRecord {
+  kind: ModelKind;
+  modelId: string | null;
+  secondsPerTraining: number;
+  metrics: TargetMetrics[];
+  predictions: RepetitionPrediction[];
+}
+
+export interface RunResultsRecord {
+  /** Sample labels and measured targets at the time of the run, by row. */
+  labels: string[];
+  measured: number[][];
+  models: ModelResultRecord[];
+}
+
+export const QUEUED_PROGRESS: RunProgress = {
+  fraction: 0,
+  repetition: 0,
+  repetitions: 0,
+  modelKind: null,
+  epoch: null,
+  epochs: null,
+  message: "waiting for a worker",
+};
+
+export function toDataset(row: DatasetRow): Dataset {
+  const columns = row.columns as unknown as DatasetColumnRecord[];
+
+  return {
+    ...row,
+    columns: columns.map(({ name, role, unit }) => ({ name, role, unit })),
+  };
+}
+
+export function toRun(row: RunRow): Run {
+  const config = row.config as unknown as EvaluationConfig;
+  const progress = row.progress as unknown as Partial<RunProgress>;
+
+  return { ...row, config, progress: { ...QUEUED_PROGRESS, ...progress } };
+}
+
+export function toModel(row: ModelRow): Model {
+  const artifact = row.artifact as unknown as ModelArtifact;
+
+  return {
+    id: row.id,
+    name: row.name,
+    kind: artifact.kind,
+    features: artifact.features,
+    featureUnit: artifact.featureUnit,
+    targets: artifact.targets,
+    targetUnit: artifact.targetUnit,
+    memberCount: artifact.members.length,
+    runId: row.runId,
+    createdAt: row.createdAt,
+  };
+}

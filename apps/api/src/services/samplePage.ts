@@ -1,0 +1,55 @@
+import type { PrismaClient } from "@ree/db";
+import type { Dataset, SampleConnection } from "@ree/schema/types";
+
+import { ApiError } from "../errors/ApiError.js";
+
+const MAX_PAGE = 500;
+
+/** Cursors are opaque to clients; inside, they carry the position of the last sample. */
+function encodeCursor(position: number): string {
+  return Buffer.from(`position:${position}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^position:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
+  if (!match?.[1]) {
+    throw ApiError.badInput(`after: "${cursor}" is not a cursor returned by this API`);
+  }
+
+  return Number(match[1]);
+}
+
+/** Returns up to `first` samples after the cursor, in table order, by keyset pagination. */
+export async function samplePage(
+  prisma: PrismaClient,
+  dataset: Dataset,
+  first: number,
+  after: string | null,
+): Promise<SampleConnection> {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
+    throw ApiError.badInput(`first must be an integer from 1 to ${MAX_PAGE}, got ${first}`);
+  }
+
+  const rows = await prisma.sample.findMany({
+    where: {
+      datasetId: dataset.id,
+      ...(after !== null && { position: { gt: decodeCursor(after) } }),
+    },
+    orderBy: { position: "asc" },
+    take: first + 1,
+  });
+  const nodes = rows.slice(0, first).map((row) => ({
+    ...row,
+    metadata: row.metadata as Record<string, unknown>,
+  }));
+  const last = nodes.at(-1);
+
+  return {
+    nodes,
+    totalCount: dataset.sampleCount,
+    pageInfo: {
+      endCursor: last ? encodeCursor(last.position) : null,
+      hasNextPage: rows.length > first,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import {
+  type PartialEvaluationConfig,
+  resolveEvaluationConfig,
+  testSize,
+  type TableColumn,
+} from "@ree/core-ml";
+import type { Prisma, PrismaClient } from "@ree/db";
+import type { RunConfigInput } from "@ree/schema/types";
+
+import { ApiError } from "../errors/ApiError.js";
+import { isUuid } from "./findOwned.js";
+import { QUEUED_PROGRESS } from "./records.js";
+
+/** Task name of the job that executes a run. */
+export const EXECUTE_RUN_TASK = "execute-run";
+
+/**
+ * Records a run with its full config and queues the job that executes it, in
+ * one transaction: a run is never stored without its job, nor the reverse.
+ */
+export async function startRun(
+  prisma: PrismaClient,
+  organizationId: string,
+  input: RunConfigInput,
+) {
+  const dataset = isUuid(input.datasetId)
+    ? await prisma.dataset.findFirst({ where: { id: input.datasetId, organizationId } })
+    : null;
+  if (!dataset) {
+    throw ApiError.notFound("data set", input.datasetId);
+  }
+
+  const columns = dataset.columns as unknown as TableColumn[];
+  let config;
+  try {
+    config = resolveEvaluationConfig(toPartialConfig(input), columns);
+    testSize(dataset.sampleCount, config.testFraction);
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError) {
+      throw ApiError.badInput(`invalid run config: ${error.message}`);
+    }
+
+    throw error;
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const run = await tx.run.create({
+      data: {
+        organizationId,
+        datasetId: dataset.id,
+        name: input.name?.trim() || `${config.models.join(" + ")} on ${dataset.name}`,
+        config: config as unknown as Prisma.InputJsonValue,
+        progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
+      },
+    });
+    // A failed run is not retried: its error is recorded for the user instead.
+    await tx.$executeRaw`
+      SELECT graphile_worker.add_job(${EXECUTE_RUN_TASK}, json_build_object('runId', ${run.id}::text), max_attempts => 1)`;
+
+    return run;
+  });
+}
+
+function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
+  const network = input.network ?? {};
+  const defined = <T extends object>(value: T) =>
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
+
+  return {
+    ...defined({
+      features: input.features,
+      targets: input.targets,
+      split: input.split,
+      testFraction: input.testFraction,
+      repetitions: input.repetitions,
+      seed: input.seed,
+      models: input.models,
+    }),
+    network: defined({ ...network }),
+  };
+}

@@ -1,0 +1,194 @@
+import { describeColumn, parseTable, TOTAL_REE_COLUMN, getColumn } from "@ree/core-ml";
+import {
+  DatasetDocument,
+  type DatasetDetail,
+  DatasetsDocument,
+  ImportDatasetDocument,
+  ModelsDocument,
+  PredictDocument,
+  RunDocument,
+  StartRunDocument,
+} from "@ree/schema/documents";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
+import {
+  importUsDemo,
+  readDataFile,
+  startSmallRun,
+  US_DEMO_FILE,
+  waitForRun,
+} from "../support/runs.js";
+import { startTestStack, type TestStack } from "../support/startTestStack.js";
+
+let stack: TestStack;
+let datasetId: string;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  datasetId = await importUsDemo(stack.apiUrl);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe("data sets", () => {
+  it("serves Table 1 statistics of the imported data", async () => {
+    const table = parseTable(await readDataFile(US_DEMO_FILE));
+    const column = table.columns.findIndex((c) => c.name === TOTAL_REE_COLUMN);
+    const expected = describeColumn(getColumn(table.values, column));
+    const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, { id: datasetId });
+    const total = dataset?.statistics.find((s) => s.column === TOTAL_REE_COLUMN);
+
+    expect(dataset?.sampleCount).toBe(10);
+    expect(dataset?.columns).toHaveLength(27);
+    expect(total?.unit).toBe("ppm (molar)");
+    for (const key of ["p0", "p20", "p50", "p80", "p100", "mean", "sd"] as const) {
+      expect(total?.[key], key).toBeCloseTo(expected[key] ?? NaN, 9);
+    }
+  });
+
+  it("pages through samples with cursors", async () => {
+    const fetchPage = async (after: string | null) => {
+      const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, {
+        id: datasetId,
+        first: 4,
+        after,
+      });
+
+      return dataset?.samples;
+    };
+
+    const labels: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const samples: DatasetDetail["samples"] | undefined = await fetchPage(cursor);
+      labels.push(...(samples?.nodes.map((node) => node.label) ?? []));
+      expect(samples?.pageInfo.hasNextPage, `page ${page}`).toBe(page < 2);
+      cursor = samples?.pageInfo.endCursor ?? null;
+    }
+
+    expect(labels).toEqual(["13", "15", "19", "34", "50", "57", "61", "80", "88", "92"]);
+  });
+
+  it("rejects a bad cell and stores nothing", async () => {
+    const csv = (await readDataFile(US_DEMO_FILE)).replace(",44.8,", ",-44.8,");
+    const before = await graphqlData(stack.apiUrl, DatasetsDocument, {});
+    const { errors } = await graphqlRequest(stack.apiUrl, ImportDatasetDocument, {
+      input: { name: "bad table", csv },
+    });
+    const after = await graphqlData(stack.apiUrl, DatasetsDocument, {});
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(
+      /line 2 \(sample "13"\), column "SiO2_mol_pct": -44.8 is negative/,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ line: 2, column: "SiO2_mol_pct" });
+    expect(after.datasets).toHaveLength(before.datasets.length);
+  });
+
+  it("rejects a duplicate name", async () => {
+    const csv = await readDataFile(US_DEMO_FILE);
+    const { errors } = await graphqlRequest(stack.apiUrl, ImportDatasetDocument, {
+      input: { name: "US demo", csv },
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("CONFLICT");
+  });
+});
+
+describe("runs", () => {
+  it("trains, reports progress and stores results", async () => {
+    const started = Date.now();
+    const id = await startSmallRun(stack.apiUrl, datasetId);
+    const queuedIn = Date.now() - started;
+    const run = await waitForRun(stack.apiUrl, id);
+
+    expect(queuedIn).toBeLessThan(2000);
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.backend).toMatch(/^tfjs-/);
+    expect(run.progress.fraction).toBe(1);
+    expect(run.config.network.hiddenUnits).toEqual([20, 6]);
+    expect(run.results.map((result) => result.kind)).toEqual(["LINEAR", "MULTI_TASK"]);
+    for (const result of run.results) {
+      const testTotal = result.metrics.find(
+        (m) => m.target === TOTAL_REE_COLUMN && m.split === "TEST",
+      );
+      expect(testTotal?.r2.mean, result.kind).not.toBeNull();
+      expect(testTotal?.mape.sd, result.kind).not.toBeNull();
+      expect(result.predictions, result.kind).toHaveLength(20);
+      expect(
+        result.predictions.filter((p) => p.split === "TEST"),
+        result.kind,
+      ).toHaveLength(4);
+    }
+  });
+
+  it("serves predictions of one target", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] });
+    await waitForRun(stack.apiUrl, id);
+    const { run } = await graphqlData(stack.apiUrl, RunDocument, { id, target: "La2O3_ppm_mol" });
+    const sample13 = run?.results[0]?.predictions.find((p) => p.sampleLabel === "13");
+
+    expect(sample13?.measured).toBe(16.44);
+  });
+
+  it("predicts each REE and the total with a trained model", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId, { models: ["MULTI_TASK"] });
+    const run = await waitForRun(stack.apiUrl, id);
+    const modelId = run.results[0]?.modelId ?? "";
+    const { models } = await graphqlData(stack.apiUrl, ModelsDocument, {});
+    const oxides = { Al2O3: 14.36, CaO: 26.88, Fe2O3: 2.5, MgO: 7.41, TiO2: 1.19, P2O5: 0.44 };
+    const { predict } = await graphqlData(stack.apiUrl, PredictDocument, {
+      modelId,
+      compositions: [
+        {
+          label: "13",
+          oxides: Object.entries(oxides).map(([oxide, molPercent]) => ({ oxide, molPercent })),
+        },
+      ],
+    });
+
+    expect(models.find((model) => model.id === modelId)?.memberCount).toBe(2);
+    expect(predict[0]?.targets).toHaveLength(17);
+    expect(predict[0]?.total?.target).toBe(TOTAL_REE_COLUMN);
+    expect(predict[0]?.total?.value).toBeGreaterThan(50);
+    expect(predict[0]?.total?.value).toBeLessThan(400);
+    expect(predict[0]?.total?.sd).not.toBeNull();
+  });
+
+  it("names a missing oxide in a prediction", async () => {
+    const { models } = await graphqlData(stack.apiUrl, ModelsDocument, {});
+    const { errors } = await graphqlRequest(stack.apiUrl, PredictDocument, {
+      modelId: models[0]?.id ?? "",
+      compositions: [{ oxides: [{ oxide: "Al2O3", molPercent: 14 }] }],
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(/composition 1: missing oxide "CaO"/);
+  });
+
+  it("rejects an unknown feature", async () => {
+    const { errors } = await graphqlRequest(stack.apiUrl, StartRunDocument, {
+      config: { datasetId, features: ["SO3_mol_pct"] },
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(/features: unknown column "SO3_mol_pct"/);
+  });
+
+  it("reports an unknown data set as not found", async () => {
+    const { errors } = await graphqlRequest(stack.apiUrl, StartRunDocument, {
+      config: { datasetId: "00000000-0000-4000-8000-000000000000" },
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("returns null for an unknown run", async () => {
+    const { run } = await graphqlData(stack.apiUrl, RunDocument, { id: "no-such-run" });
+
+    expect(run).toBeNull();
+  });
+});

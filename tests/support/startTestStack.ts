@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+
+import {
+  createLogger,
+  createServer,
+  ensureDefaultOrganization,
+  migrateDatabase,
+  startWorker,
+} from "@ree/api";
+import { createTfjsEngine } from "@ree/core-ml";
+import { createPrismaClient, ensureDatabase, type PrismaClient } from "@ree/db";
+import pg from "pg";
+
+export interface TestStack {
+  apiUrl: string;
+  prisma: PrismaClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the API and a worker on a new, uniquely named database of the
+ * PostgreSQL server at TEST_DATABASE_URL (default: the local server), and
+ * drops that database on stop.
+ */
+export async function startTestStack(): Promise<TestStack> {
+  const base = new URL(
+    process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  );
+  const databaseName = `ree_test_${randomBytes(6).toString("hex")}`;
+  const databaseUrl = new URL(base);
+  databaseUrl.pathname = `/${databaseName}`;
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn", pretty: false });
+
+  await ensureDatabase(databaseUrl.href);
+  await migrateDatabase(databaseUrl.href, logger);
+  const prisma = createPrismaClient(databaseUrl.href);
+  const organizationId = await ensureDefaultOrganization(prisma);
+  const engine = await createTfjsEngine();
+  const server = await createServer({ prisma, logger, organizationId });
+  const apiUrl = await server.listen(0);
+  const worker = await startWorker({ databaseUrl: databaseUrl.href, prisma, engine, logger });
+
+  return {
+    apiUrl,
+    prisma,
+    async stop() {
+      await worker.stop();
+      await server.stop();
+      await prisma.$disconnect();
+      await dropDatabase(base, databaseName);
+    },
+  };
+}
+
+async function dropDatabase(base: URL, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: base.href });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
