@@ -5,15 +5,17 @@ function parseDatabaseUrl(databaseUrl: string): URL {
     url = new URL(databaseUrl);
   } catch {
     throw new Error(
-      `Invalid database URL "${redactDatabaseUrl(databaseUrl)}"; ` +
-        `expected postgresql://user@host:port/database.`,
+      `Invalid database URL "${redactDatabaseUrl(databaseUrl)}". ` +
+        `Expected the form postgresql://user@host:port/database.`,
     );
   }
+
   if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
     throw new Error(
       `Invalid database URL ${redactDatabaseUrl(databaseUrl)}: the scheme must be postgresql:.`,
     );
   }
+
   return url;
 }
 
@@ -26,10 +28,11 @@ export function databaseNameOf(databaseUrl: string): string {
         `database, as in postgresql://user@host:port/database.`,
     );
   }
+
   return name;
 }
 
-/** Returns the URL with its database replaced; user, host, port and query stay as they are. */
+/** Returns the URL with its database replaced. User, host, port and query stay as they are. */
 export function withDatabase(databaseUrl: string, database: string): string {
   const url = parseDatabaseUrl(databaseUrl);
   url.pathname = `/${encodeURIComponent(database)}`;
@@ -44,8 +47,10 @@ export function redactDatabaseUrl(databaseUrl: string): string {
   } catch {
     return databaseUrl.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
   }
+
   if (url.password !== "") {
     url.password = "***";
   }
+
   return url.toString();
 }

@@ -21,6 +21,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
       { cause: error },
     );
   }
+
   try {
     const existing = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     if (existing.rowCount === 0) {

@@ -3,7 +3,7 @@ import { readMigrationsList } from "./migrationsList.js";
 import { withSchemaEngine } from "./schemaEngine.js";
 
 export interface MigrateDeployOptions {
-  /** Receives one line per applied migration and the engine's log output. */
+  /** Receives one line per applied migration and the engine's warnings and errors. */
   logger?: (message: string) => void;
   /** Folder of <timestamp>_<name>/migration.sql folders; defaults to this package's migrations. */
   migrationsDirectory?: string;
@@ -33,5 +33,6 @@ export async function migrateDeploy(
   for (const name of appliedMigrationNames) {
     logger?.(`Applied migration ${name}`);
   }
+
   return appliedMigrationNames;
 }

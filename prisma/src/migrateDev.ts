@@ -43,13 +43,13 @@ export function migrationSlug(name: string): string {
 
 /** Formats a time as yyyymmddhhmmss in UTC, the migration folder prefix that Prisma uses. */
 function migrationTimestamp(time: Date): string {
-  return time
-    .toISOString()
-    .replace(/[-:T]/g, "")
-    .slice(0, "yyyymmddhhmmss".length);
+  return time.toISOString().replace(/[-:T]/g, "").slice(0, "yyyymmddhhmmss".length);
 }
 
-async function rejectBrokenHistory(engine: SchemaEngine, migrationsList: MigrationList) {
+async function rejectBrokenHistory(
+  engine: SchemaEngine,
+  migrationsList: MigrationList,
+): Promise<void> {
   const diagnosis = await engine.diagnoseMigrationHistory({
     migrationsList,
     optInToShadowDatabase: false,
@@ -61,6 +61,7 @@ async function rejectBrokenHistory(engine: SchemaEngine, migrationsList: Migrati
         `Drop the development database and run migrate dev again.`,
     );
   }
+
   if (diagnosis.editedMigrationNames.length > 0) {
     throw new Error(
       `These migrations were changed after they were applied: ` +
@@ -81,7 +82,7 @@ async function diffMigrationsToSchema(
   migrationsList: MigrationList,
   schema: SchemaFile,
 ): Promise<string | undefined> {
-  // The engine reads the provider from the lock file; before the first migration there is none.
+  // The engine reads the provider from the lock file, which is missing before the first migration.
   const lockfile =
     migrationsList.migrationDirectories.length === 0
       ? { path: lockfileName, content: lockfileContent }
@@ -112,6 +113,7 @@ export async function migrateDev(
       `Invalid migration name "${migrationName}": it needs at least one letter or digit.`,
     );
   }
+
   const baseDir = options.migrationsDirectory ?? packageMigrationsDirectory;
   const { logger } = options;
 
@@ -137,6 +139,7 @@ export async function migrateDev(
     for (const name of appliedMigrationNames) {
       logger?.(`Applied migration ${name}`);
     }
+
     return { createdMigration, appliedMigrations: appliedMigrationNames };
   });
 }

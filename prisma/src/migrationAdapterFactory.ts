@@ -22,9 +22,9 @@ const textTypeOid = 25;
  * - executeScript sends the whole script as one simple query, as the native engine does. PrismaPg
  *   splits the script at every ";", which breaks dollar-quoted function bodies and string literals.
  * - The shadow database is reached through the URL with its database replaced and is dropped after
- *   its pool has ended. PrismaPg spreads its config, where pg gives connectionString precedence, so
- *   its shadow connection reaches the main database; it also drops the shadow database while its
- *   own connections are still open, which fails.
+ *   its pool has ended. PrismaPg adds the shadow name as `database` next to the connection string,
+ *   but pg overrides it with the string's database, so PrismaPg reaches the main database. PrismaPg
+ *   also drops the shadow database while its own connections are still open, which fails.
  *
  * Only migration code uses this factory, so the "char" mapping never reaches application queries.
  */
@@ -42,7 +42,7 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadowName = `prisma_migrate_shadow_db_${randomUUID()}`;
     await runStatement(this.databaseUrl, `CREATE DATABASE ${pg.escapeIdentifier(shadowName)}`);
-    // WITH (FORCE) needs PostgreSQL 13 or later; it ends sessions the pool may have left behind.
+    // WITH (FORCE) needs PostgreSQL 13 or later. It ends sessions the pool may have left behind.
     const dropShadow = `DROP DATABASE IF EXISTS ${pg.escapeIdentifier(shadowName)} WITH (FORCE)`;
     return this.open(withDatabase(this.databaseUrl, shadowName), () =>
       runStatement(this.databaseUrl, dropShadow),
@@ -65,6 +65,7 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
       await adapter.dispose();
       await afterEnd();
     };
+
     const wrapped: SqlDriverAdapter = {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
@@ -73,7 +74,7 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
       startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
       getConnectionInfo: () => adapter.getConnectionInfo(),
       executeScript: (script) => executeScript(pool, script),
-      // Both the engine and disposeAll may call this; the pool must end only once.
+      // Both the engine and disposeAll may call this, but the pool must end only once.
       dispose: () => (disposal ??= dispose()),
     };
     this.openAdapters.add(wrapped);
@@ -100,7 +101,7 @@ async function executeScript(pool: pg.Pool, script: string): Promise<void> {
     await pool.query(script);
   } catch (error) {
     if (error instanceof pg.DatabaseError) {
-      // The same shape adapter-pg gives PostgreSQL errors, so the engine reports code and message.
+      // adapter-pg's fallback shape for PostgreSQL errors, so the engine reports SQLSTATE and message.
       throw new DriverAdapterError({
         kind: "postgres",
         code: error.code ?? "",
@@ -113,6 +114,7 @@ async function executeScript(pool: pg.Pool, script: string): Promise<void> {
         originalMessage: error.message,
       });
     }
+
     throw error;
   }
 }
@@ -142,9 +144,11 @@ function reportCharColumnsAsText(client: pg.PoolClient): void {
         if (result !== undefined) {
           retypeCharFields(result);
         }
+
         (callback as (error: Error | null, result: unknown) => void)(error, result);
       });
     }
+
     const returned = query(...args);
     if (returned instanceof Promise) {
       return returned.then((result: unknown) => {
@@ -152,7 +156,9 @@ function reportCharColumnsAsText(client: pg.PoolClient): void {
         return result;
       });
     }
+
     return returned;
   };
+
   Object.assign(client, { query: wrappedQuery });
 }

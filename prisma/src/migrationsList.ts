@@ -12,9 +12,9 @@ provider = "postgresql"
 `;
 
 /**
- * Reads a migrations folder into the schema engine's input, the way the Prisma CLI (7.10) does:
- * every subfolder is a migration, sorted by name; an unreadable migration.sql is passed on as an
- * error for the engine to report; a missing folder is an empty history.
+ * Reads a migrations folder into the schema engine's input, the way the Prisma CLI (7.10) does.
+ * Every subfolder is a migration, sorted by name. An unreadable migration.sql is passed on as an
+ * error for the engine to report, and a missing folder is an empty history.
  */
 export async function readMigrationsList(baseDir: string): Promise<MigrationList> {
   const lockfile = {
@@ -29,6 +29,7 @@ export async function readMigrationsList(baseDir: string): Promise<MigrationList
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       return { baseDir, lockfile, shadowDbInitScript: "", migrationDirectories: [] };
     }
+
     throw error;
   }
 

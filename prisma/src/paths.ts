@@ -19,13 +19,15 @@ function findPackageRoot(): string {
         return directory;
       }
     }
+
     const parent = dirname(directory);
     if (parent === directory) {
       throw new Error(
-        `No package.json named ${packageName} found in ${start} or above it; ` +
-          `run this module from inside the ${packageName} package folder.`,
+        `No package.json named ${packageName} found in ${start} or above it. ` +
+          `Run this module from inside the ${packageName} package folder.`,
       );
     }
+
     directory = parent;
   }
 }

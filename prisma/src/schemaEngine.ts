@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { redactDatabaseUrl } from "./databaseUrl.js";
 import { MigrationAdapterFactory } from "./migrationAdapterFactory.js";
 import { schemaPath } from "./paths.js";
 
@@ -37,14 +38,23 @@ async function instantiateWasm(): Promise<void> {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
   // The glue module's exported functions are the wasm module's imports, under the glue's file name.
-  const { instance } = await webAssembly.instantiate(bytes, {
-    "./schema_engine_bg.js": wasmBindings,
-  });
+  const imports: Record<string, unknown> = { ...wasmBindings };
+  for (const name of Object.keys(imports)) {
+    // The engine starts 10 s timers that it never clears (the glue imports no clearTimeout), which
+    // would keep Node alive for 10 s after the last command. Unreferenced timers still fire while
+    // the process runs for other reasons.
+    if (name.startsWith("__wbg_setTimeout_")) {
+      imports[name] = (callback: () => void, milliseconds: number) =>
+        setTimeout(callback, milliseconds >>> 0).unref();
+    }
+  }
+
+  const { instance } = await webAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports });
   wasmBindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
 }
 
-/** Instantiates the module once per process, because the glue module holds one instance. */
+/** Instantiates the module once per process, because the glue module stores a single instance. */
 function ensureWasm(): Promise<void> {
   wasmReady ??= instantiateWasm().catch((error: unknown) => {
     wasmReady = undefined;
@@ -55,12 +65,13 @@ function ensureWasm(): Promise<void> {
 
 /**
  * Passes the engine's warnings and errors to logger as "schema engine LEVEL: message". The engine
- * writes one JSON object per event; its INFO events include every migration script in full.
+ * writes one JSON object per event, and its INFO events include every migration script in full.
  */
 function forwardEngineLog(line: string, logger: ((message: string) => void) | undefined): void {
   if (logger === undefined) {
     return;
   }
+
   let event: { level?: unknown; fields?: { message?: unknown } };
   try {
     event = JSON.parse(line) as typeof event;
@@ -68,9 +79,20 @@ function forwardEngineLog(line: string, logger: ((message: string) => void) | un
     logger(`schema engine: ${line}`);
     return;
   }
+
   if (event.level === "WARN" || event.level === "ERROR") {
     logger(`schema engine ${event.level}: ${String(event.fields?.message ?? line)}`);
   }
+}
+
+/**
+ * Returns an engine error's message without the span trace that follows it, whose lines look like
+ * "   0: sql_schema_connector::apply_migration::apply_script".
+ */
+function engineErrorSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const traceStart = message.search(/^\s+0: /m);
+  return (traceStart === -1 ? message : message.slice(0, traceStart)).trim();
 }
 
 /**
@@ -94,6 +116,11 @@ export async function withSchemaEngine<T>(
     );
     try {
       return await work(engine, schema);
+    } catch (error) {
+      throw new Error(
+        `Schema engine failed on ${redactDatabaseUrl(databaseUrl)}: ${engineErrorSummary(error)}`,
+        { cause: error },
+      );
     } finally {
       engine.free();
     }

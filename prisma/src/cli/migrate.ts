@@ -20,21 +20,26 @@ async function main(args: string[]): Promise<void> {
     await ensureDatabase(databaseUrl);
     const { createdMigration, appliedMigrations } = await migrateDev(databaseUrl, name, { logger });
     if (createdMigration === undefined) {
-      console.log("Schema unchanged: no changes, no migration written.");
+      console.log("No changes: schema.prisma matches the migrations, so no migration was written.");
     }
+
     if (appliedMigrations.length === 0) {
       console.log("No pending migrations to apply.");
     }
+
     return;
   }
+
   if (command === "deploy" && name === undefined) {
     await ensureDatabase(databaseUrl);
     const applied = await migrateDeploy(databaseUrl, { logger });
     if (applied.length === 0) {
       console.log("No pending migrations to apply.");
     }
+
     return;
   }
+
   throw new Error(`Invalid arguments: ${args.join(" ") || "(none)"}.\n${usage}`);
 }
 
