@@ -25,7 +25,7 @@ export async function importUsDemo(apiUrl: string, name = "US demo"): Promise<st
   return importDataset.id;
 }
 
-/** A run small enough for tests: 2 repetitions of 50 epochs. */
+/** Starts a run small enough for tests: 2 repetitions of 50 epochs. */
 export async function startSmallRun(
   apiUrl: string,
   datasetId: string,

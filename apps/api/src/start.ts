@@ -47,7 +47,15 @@ logger.info(
     : "training on native TensorFlow",
 );
 const server = await createServer({ prisma, logger, organizationId });
-const apiUrl = await server.listen(apiPort, host);
+const apiUrl = await server.listen(apiPort, host).catch(async (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE") {
+    logger.error(`port ${apiPort} on ${host} is in use; set API_PORT to a free port`);
+  }
+
+  await prisma.$disconnect();
+  await embedded?.stop();
+  throw error;
+});
 const worker = await startWorker({
   databaseUrl,
   prisma,
@@ -67,7 +75,7 @@ if (firstRunId) {
 process.once("SIGINT", () => void shutdown());
 process.once("SIGTERM", () => void shutdown());
 
-/** Starts a multi-task run on the US data set when the database holds no run yet. */
+/** Starts a multi-task run on the US data set when the database has no run yet. */
 async function startFirstRun(): Promise<string | undefined> {
   if ((await prisma.run.count({ where: { organizationId } })) > 0) {
     return undefined;

@@ -41,10 +41,14 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   return runner;
 }
 
-/** Sends graphile-worker's own messages to the service logger instead of the console. */
+/**
+ * Sends graphile-worker's own messages to the service logger instead of the
+ * console, with the job's id in place of the whole job row.
+ */
 function toWorkerLogger(logger: Logger): WorkerLogger {
   return new WorkerLogger((scope) => (level, message, meta) => {
     const method = level === "warning" ? "warn" : level;
-    logger[method]({ scope, ...meta }, message);
+    const { job, ...rest } = (meta ?? {}) as { job?: { id?: string } };
+    logger[method]({ workerId: scope.workerId, jobId: job?.id, ...rest }, message);
   });
 }

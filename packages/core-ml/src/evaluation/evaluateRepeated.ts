@@ -67,8 +67,8 @@ export interface EvaluateRepeatedOptions {
 
 /**
  * Trains and scores every model kind on `repetitions` splits of the data. Each
- * repetition draws a new split and new initial weights; all model kinds share
- * the repetition's split and its scalers, fitted on the training rows only.
+ * repetition draws a new split and new initial weights. All model kinds share
+ * the repetition's split and its scalers, which are fitted on the training rows only.
  */
 export async function evaluateRepeated(
   data: EvaluationData,

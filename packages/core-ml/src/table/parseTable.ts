@@ -33,7 +33,7 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Parses CSV text into a table. Numeric columns are recognised by their unit
- * suffix (see UNIT_SUFFIXES); every numeric cell must be a finite, non-negative
+ * suffix (see UNIT_SUFFIXES). Every numeric cell must be a finite, non-negative
  * number written with a dot as decimal separator.
  * @throws TableError naming the line, column and value of the first bad cell.
  */
