@@ -70,7 +70,7 @@ function startNext(apiUrl: string): ChildProcess {
 
   return spawn(process.execPath, [nextBin, "start", "-p", String(webPort), "-H", "127.0.0.1"], {
     cwd: webDir,
-    env: { ...process.env, REE_API_URL: apiUrl },
+    env: { ...process.env, REE_API_URL: apiUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
     // A process group of its own, so that stopping it also stops the server process it forks.
     detached: true,

@@ -99,7 +99,7 @@ function startDashboard(graphqlUrl: string): ChildProcess {
   });
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(webPort), "-H", host], {
     cwd: `${repositoryRoot}apps/web`,
-    env: { ...process.env, REE_API_URL: graphqlUrl },
+    env: { ...process.env, REE_API_URL: graphqlUrl, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
     // A process group of its own, so that stopping it also stops the server process it forks.
     detached: true,

@@ -30,6 +30,7 @@ export function decimalsForUnit(unit: string): number | null {
   if (unit === "mol %") {
     return MOL_PERCENT_DECIMALS;
   }
+
   if (unit.startsWith("ppm")) {
     return PPM_DECIMALS;
   }
@@ -57,7 +58,17 @@ export function formatPercent(fraction: number): string {
   return `${Math.round(clamped * 100)} %`;
 }
 
-/** Formats an ISO 8601 timestamp as "YYYY-MM-DD HH:MM UTC"; returns the input if it is no date. */
+/** Formats a duration in seconds: milliseconds below 1 s, else seconds with 2 decimals. */
+export function formatDuration(seconds: number): string {
+  return seconds < 1 ? `${formatFixed(seconds * 1000, 0)} ms` : `${formatFixed(seconds, 2)} s`;
+}
+
+/** Returns "1 member" or "N members", for the size of a model ensemble. */
+export function formatMemberCount(count: number): string {
+  return count === 1 ? "1 member" : `${count} members`;
+}
+
+/** Formats an ISO 8601 timestamp as "YYYY-MM-DD HH:MM UTC", or returns the input if it is no date. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) {

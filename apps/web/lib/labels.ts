@@ -29,6 +29,7 @@ export function columnLabel(column: string): string {
 /**
  * Returns the oxide formula that the Predict mutation expects for a model feature, which may be
  * a formula ("Al2O3") or a column name ("Al2O3_mol_pct").
+ * NOTE: the schema does not say which of the two Model.features contains, so both are accepted.
  */
 export function oxideFormula(feature: string): string {
   return feature.replace(UNIT_SUFFIX, "");

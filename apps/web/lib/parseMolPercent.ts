@@ -19,6 +19,7 @@ export function parseMolPercent(fieldLabel: string, text: string): MolPercentRes
       message: `${fieldLabel} must be a finite number such as 12.5, got "${trimmed}".`,
     };
   }
+
   if (value < 0) {
     return { ok: false, message: `${fieldLabel} must be 0 or more, got ${trimmed}.` };
   }

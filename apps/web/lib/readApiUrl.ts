@@ -6,7 +6,9 @@ export const DEFAULT_API_URL = "http://127.0.0.1:4000/graphql";
  * deployment. The browser calls this URL directly, so it must be reachable from the user's
  * machine, not only from the Next.js server.
  */
-export function readApiUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function readApiUrl(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const configured = env.REE_API_URL?.trim();
   const apiUrl = configured === undefined || configured === "" ? DEFAULT_API_URL : configured;
 

@@ -93,7 +93,9 @@ export function renderParityPlot(options: ParityPlotOptions): SVGSVGElement {
   const domain = scaleLinear().domain(paddedDomain(plotted)).nice(TICK_COUNT).domain();
   const left = MARGIN.left;
   const top = MARGIN.top;
-  const x = scaleLinear().domain(domain).range([left, left + side]);
+  const x = scaleLinear()
+    .domain(domain)
+    .range([left, left + side]);
   const y = scaleLinear()
     .domain(domain)
     .range([top + side, top]);
@@ -105,7 +107,7 @@ export function renderParityPlot(options: ParityPlotOptions): SVGSVGElement {
     .attr("height", height)
     .attr("viewBox", `0 0 ${width} ${height}`)
     .attr("role", "img")
-    .attr("aria-label", ariaLabel ?? describe(counts))
+    .attr("aria-label", ariaLabel ?? describeCounts(counts))
     .attr("font-family", "system-ui, sans-serif")
     .attr("font-size", FONT_SIZE);
 
@@ -161,10 +163,7 @@ export function renderParityPlot(options: ParityPlotOptions): SVGSVGElement {
 
 /** Returns the side of the square plot area, after checking the size options. */
 function plotSide(width: number, height: number): number {
-  const side = Math.min(
-    width - MARGIN.left - MARGIN.right,
-    height - MARGIN.top - MARGIN.bottom,
-  );
+  const side = Math.min(width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
   if (!Number.isFinite(side) || side < MIN_PLOT_SIDE) {
     throw new RangeError(
       `width and height must leave a plot area of at least ${MIN_PLOT_SIDE} px inside the ` +
@@ -269,7 +268,12 @@ function drawLegend(
       .attr("fill", paints[split])
       .attr("fill-opacity", FILL_OPACITY[split])
       .attr("stroke", paints[split]);
-    entry.append("text").attr("x", 10).attr("dy", "0.35em").attr("fill", "currentColor").text(label);
+    entry
+      .append("text")
+      .attr("x", 10)
+      .attr("dy", "0.35em")
+      .attr("fill", "currentColor")
+      .text(label);
     offset += 10 + label.length * CHARACTER_WIDTH + 20;
   }
 
@@ -280,10 +284,15 @@ function drawLegend(
     .attr("x2", 12)
     .attr("stroke", "#444")
     .attr("stroke-dasharray", "5 4");
-  identity.append("text").attr("x", 18).attr("dy", "0.35em").attr("fill", "currentColor").text("y = x");
+  identity
+    .append("text")
+    .attr("x", 18)
+    .attr("dy", "0.35em")
+    .attr("fill", "currentColor")
+    .text("y = x");
 }
 
-function describe(counts: Record<DataSplit, number>): string {
+function describeCounts(counts: Record<DataSplit, number>): string {
   return (
     `Parity plot of predicted against measured values: ${counts.TRAIN} TRAIN and ` +
     `${counts.TEST} TEST points, with the line y = x`

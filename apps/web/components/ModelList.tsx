@@ -1,0 +1,72 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import { ModelsDocument } from "@ree/schema/documents";
+import Link from "next/link";
+
+import { formatDateTime } from "../lib/format";
+import { MODEL_KIND_LABELS } from "../lib/labels";
+import { LoadingMessage } from "./LoadingMessage";
+import { QueryError } from "./QueryError";
+
+/** Table of all trained models, each linking to the prediction form with that model chosen. */
+export function ModelList() {
+  const { data, error } = useQuery(ModelsDocument);
+
+  if (data === undefined) {
+    return error ? (
+      <QueryError error={error} subject="the models" />
+    ) : (
+      <LoadingMessage>Loading models…</LoadingMessage>
+    );
+  }
+
+  if (data.models.length === 0) {
+    return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
+  }
+
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="number">
+              Features
+            </th>
+            <th scope="col" className="number">
+              Targets
+            </th>
+            <th scope="col" className="number">
+              Members
+            </th>
+            <th scope="col">Run</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.models.map((model) => (
+            <tr key={model.id}>
+              <th scope="row">
+                <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>{model.name}</Link>
+              </th>
+              <td>{MODEL_KIND_LABELS[model.kind]}</td>
+              <td className="number">{model.features.length}</td>
+              <td className="number">{model.targets.length}</td>
+              <td className="number">{model.memberCount}</td>
+              <td>
+                {model.runId === null ? (
+                  "—"
+                ) : (
+                  <Link href={`/runs/${encodeURIComponent(model.runId)}`}>View run</Link>
+                )}
+              </td>
+              <td>{formatDateTime(model.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

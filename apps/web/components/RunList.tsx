@@ -1,0 +1,65 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import { RunsDocument } from "@ree/schema/documents";
+import Link from "next/link";
+
+import { formatDateTime } from "../lib/format";
+import { LoadingMessage } from "./LoadingMessage";
+import { ProgressBar } from "./ProgressBar";
+import { QueryError } from "./QueryError";
+import { RunStatusBadge } from "./RunStatusBadge";
+
+/** Table of all runs with status and progress, each linking to its page and data set. */
+export function RunList() {
+  const { data, error } = useQuery(RunsDocument);
+
+  if (data === undefined) {
+    return error ? (
+      <QueryError error={error} subject="the runs" />
+    ) : (
+      <LoadingMessage>Loading runs…</LoadingMessage>
+    );
+  }
+
+  if (data.runs.length === 0) {
+    return <p className="muted">No runs yet. Start one with the startRun mutation.</p>;
+  }
+
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Data set</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.runs.map((run) => (
+            <tr key={run.id}>
+              <th scope="row">
+                <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.name}</Link>
+              </th>
+              <td>
+                <RunStatusBadge status={run.status} />
+              </td>
+              <td>
+                <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
+              </td>
+              <td>
+                <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>
+                  {run.dataset.name}
+                </Link>
+              </td>
+              <td>{formatDateTime(run.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

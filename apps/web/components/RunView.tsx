@@ -1,0 +1,140 @@
+"use client";
+
+import { useQuery } from "@apollo/client/react";
+import { RunDocument, type RunProgress, type RunStatus } from "@ree/schema/documents";
+import Link from "next/link";
+import { useEffect } from "react";
+
+import { formatDateTime } from "../lib/format";
+import { MODEL_KIND_LABELS } from "../lib/labels";
+import { LoadingMessage } from "./LoadingMessage";
+import { ModelResultSection } from "./ModelResultSection";
+import { ProgressBar } from "./ProgressBar";
+import { QueryError } from "./QueryError";
+import { RunConfigList } from "./RunConfigList";
+import { RunStatusBadge } from "./RunStatusBadge";
+
+/** Target whose predictions the parity plots show. */
+const TOTAL_REE_TARGET = "REE_total_ppm_mol";
+/**
+ * Unit of the REE targets.
+ * NOTE: fixed here because the Run query returns no column units; a target in another unit would
+ * be labelled wrongly.
+ */
+const TARGET_UNIT = "ppm (molar)";
+const POLL_INTERVAL_MS = 1000;
+
+function isActive(status: RunStatus | undefined): boolean {
+  return status === "QUEUED" || status === "RUNNING";
+}
+
+/** Returns where the run is, e.g. "Repetition 3 of 30 · Multi-task network · epoch 120 of 500". */
+function describeStep(progress: RunProgress): string {
+  const parts: string[] = [];
+  if (progress.repetition > 0) {
+    parts.push(`Repetition ${progress.repetition} of ${progress.repetitions}`);
+  }
+
+  if (progress.modelKind !== null) {
+    parts.push(MODEL_KIND_LABELS[progress.modelKind]);
+  }
+
+  if (progress.epoch !== null && progress.epochs !== null) {
+    parts.push(`epoch ${progress.epoch} of ${progress.epochs}`);
+  }
+
+  return parts.join(" · ");
+}
+
+/** Shows a run's status, progress, config and results, and polls the API while it is unfinished. */
+export function RunView({ id }: { id: string }) {
+  const { data, previousData, error, startPolling, stopPolling } = useQuery(RunDocument, {
+    variables: { id, target: TOTAL_REE_TARGET },
+  });
+  // A failed poll clears `data`; the last good result keeps the page and the polling going.
+  const latestData = data ?? previousData;
+  const status = latestData?.run?.status;
+
+  useEffect(() => {
+    if (!isActive(status)) {
+      return undefined;
+    }
+
+    startPolling(POLL_INTERVAL_MS);
+    return stopPolling;
+  }, [status, startPolling, stopPolling]);
+
+  if (latestData === undefined) {
+    return error ? (
+      <QueryError error={error} subject="the run" />
+    ) : (
+      <LoadingMessage>Loading the run…</LoadingMessage>
+    );
+  }
+
+  const run = latestData.run;
+  if (run === null) {
+    return (
+      <p role="alert" className="alert">
+        No run has the id “{id}”. <Link href="/">Back to the overview</Link>
+      </p>
+    );
+  }
+
+  return (
+    <article>
+      <h1>
+        {run.name} <RunStatusBadge status={run.status} />
+      </h1>
+      {error ? <QueryError error={error} subject="the latest state of the run" /> : null}
+
+      <dl className="facts">
+        <dt>Data set</dt>
+        <dd>
+          <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>{run.dataset.name}</Link>
+        </dd>
+        <dt>Backend</dt>
+        <dd>{run.backend ?? "Not started"}</dd>
+        <dt>Created</dt>
+        <dd>{formatDateTime(run.createdAt)}</dd>
+        <dt>Started</dt>
+        <dd>{run.startedAt === null ? "Not started" : formatDateTime(run.startedAt)}</dd>
+        <dt>Finished</dt>
+        <dd>{run.finishedAt === null ? "Not finished" : formatDateTime(run.finishedAt)}</dd>
+      </dl>
+
+      <section aria-labelledby="progress-heading">
+        <h2 id="progress-heading">Progress</h2>
+        <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
+        {isActive(run.status) && describeStep(run.progress) !== "" ? (
+          <p className="muted">{describeStep(run.progress)}</p>
+        ) : null}
+        {run.error === null ? null : (
+          <p role="alert" className="alert">
+            The run failed: {run.error}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="config-heading">
+        <h2 id="config-heading">Configuration</h2>
+        <RunConfigList config={run.config} />
+      </section>
+
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">Results</h2>
+        {run.results.length === 0 ? (
+          <p className="muted">
+            {isActive(run.status)
+              ? "Results appear here when the run has finished."
+              : "This run has no results."}
+          </p>
+        ) : (
+          run.results.map((result) => (
+            <ModelResultSection key={result.kind} result={result} unit={TARGET_UNIT} />
+          ))
+        )}
+      </section>
+    </article>
+  );
+}
