@@ -13,13 +13,15 @@ export class Model {
   @Field(() => ModelKind)
   kind!: ModelKind;
 
-  @Field(() => [String], { description: "Input oxides, in order." })
+  @Field(() => [String], {
+    description: 'Input columns in order, named <oxide>_mol_pct (e.g. "Al2O3_mol_pct").',
+  })
   features!: string[];
 
   @Field(() => String)
   featureUnit!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Output columns in order, e.g. "REE_total_ppm_mol".' })
   targets!: string[];
 
   @Field(() => String)

@@ -44,7 +44,7 @@ export class SamplePrediction {
   @Field(() => String)
   sampleLabel!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Repetition of the run, from 1." })
   repetition!: number;
 
   @Field(() => DataSplit)
