@@ -12,10 +12,19 @@ export interface ModelResultSectionProps {
   unit: string;
 }
 
+/**
+ * Test sets smaller than this make R2 swing widely between repetitions, so the
+ * page warns before readers compare R2 values.
+ */
+const SMALL_TEST_SET = 5;
+
 /** Evaluation of one model kind: parity plot of the total REE and the metrics table. */
 export function ModelResultSection({ result, unit }: ModelResultSectionProps) {
   const label = MODEL_KIND_LABELS[result.kind];
   const headingId = `result-${result.kind.toLowerCase()}`;
+  const testSize = result.predictions.filter(
+    (point) => point.repetition === 1 && point.split === "TEST",
+  ).length;
 
   return (
     <section aria-labelledby={headingId} className="model-result">
@@ -42,6 +51,12 @@ export function ModelResultSection({ result, unit }: ModelResultSectionProps) {
           dashed line are predicted exactly.
         </figcaption>
       </figure>
+      {testSize > 0 && testSize < SMALL_TEST_SET ? (
+        <p className="note" role="note">
+          Each test set has {testSize} sample{testSize === 1 ? "" : "s"}, so test R² varies widely
+          between repetitions; compare MAPE and the parity plot as well.
+        </p>
+      ) : null}
       <MetricsTable metrics={result.metrics} unit={unit} />
     </section>
   );
