@@ -20,3 +20,7 @@ export * from "./evaluation/describeColumn.js";
 export * from "./evaluation/scoreSplit.js";
 export * from "./evaluation/EvaluationConfig.js";
 export * from "./evaluation/evaluateRepeated.js";
+export * from "./pretrained/PretrainedModelError.js";
+export * from "./pretrained/TorchImportOptions.js";
+export * from "./pretrained/importTorchEnsemble.js";
+export * from "./pretrained/importTorchTransferModels.js";
