@@ -11,6 +11,8 @@ import {
 } from "@ree/schema/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { seedStudyModels, STUDY_ENSEMBLE_NAME, createLogger } from "@ree/api";
+
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import {
   importUsDemo,
@@ -190,5 +192,40 @@ describe("runs", () => {
     const { run } = await graphqlData(stack.apiUrl, RunDocument, { id: "no-such-run" });
 
     expect(run).toBeNull();
+  });
+});
+
+describe("published study models", () => {
+  it("predicts as the PyTorch reference", async () => {
+    const organization = await stack.prisma.organization.findFirstOrThrow();
+    await seedStudyModels(stack.prisma, organization.id, createLogger({ level: "silent" }));
+    const reference = JSON.parse(
+      await readDataFile("pretrained/study_ensemble_30.reference_predictions.json"),
+    ) as {
+      us10: { sample_ids: string[]; member_predictions: number[][][] };
+    };
+    const table = parseTable(await readDataFile(US_DEMO_FILE));
+    const oxides = ["Al2O3", "CaO", "Fe2O3", "MgO", "TiO2", "P2O5"];
+    const row = (oxide: string) => table.columns.findIndex((c) => c.name === `${oxide}_mol_pct`);
+    const { models } = await graphqlData(stack.apiUrl, ModelsDocument, {});
+    const ensemble = models.find((model) => model.name === STUDY_ENSEMBLE_NAME);
+    const { predict } = await graphqlData(stack.apiUrl, PredictDocument, {
+      modelId: ensemble?.id ?? "",
+      compositions: table.labels.map((label, i) => ({
+        label,
+        oxides: oxides.map((oxide) => ({
+          oxide,
+          molPercent: table.values.data[i * table.values.columns + row(oxide)] ?? NaN,
+        })),
+      })),
+    });
+
+    expect(ensemble?.memberCount).toBe(30);
+    expect(reference.us10.sample_ids).toEqual(table.labels);
+    predict.forEach((prediction, i) => {
+      const members = reference.us10.member_predictions.map((member) => member[i]?.[0] ?? NaN);
+      const mean = members.reduce((sum, value) => sum + value, 0) / members.length;
+      expect(prediction.total?.value, prediction.label ?? "").toBeCloseTo(mean, 3);
+    });
   });
 });

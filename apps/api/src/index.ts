@@ -4,4 +4,5 @@ export { migrateDatabase } from "./database.js";
 export { createLogger, type Logger } from "./logger.js";
 export { ensureDefaultOrganization } from "./services/defaultOrganization.js";
 export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
+export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";

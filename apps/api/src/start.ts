@@ -9,6 +9,7 @@ import { migrateDatabase } from "./database.js";
 import { startWorker } from "./jobs/startWorker.js";
 import { createLogger } from "./logger.js";
 import { BUNDLED_DATASETS, seedBundledDatasets } from "./seed/seedBundledDatasets.js";
+import { seedStudyModels } from "./seed/seedStudyModels.js";
 import { createServer } from "./server.js";
 import { ensureDefaultOrganization } from "./services/defaultOrganization.js";
 import { startRun } from "./services/startRun.js";
@@ -38,6 +39,7 @@ await migrateDatabase(databaseUrl, logger);
 const prisma = createPrismaClient(databaseUrl);
 const organizationId = await ensureDefaultOrganization(prisma);
 await seedBundledDatasets(prisma, organizationId, logger);
+await seedStudyModels(prisma, organizationId, logger);
 
 const engine = await createTfjsEngine();
 logger.info(
