@@ -221,6 +221,7 @@ describe("published study models", () => {
     });
 
     expect(ensemble?.memberCount).toBe(30);
+    expect(ensemble?.isDefault).toBe(true);
     expect(reference.us10.sample_ids).toEqual(table.labels);
     predict.forEach((prediction, i) => {
       const members = reference.us10.member_predictions.map((member) => member[i]?.[0] ?? NaN);

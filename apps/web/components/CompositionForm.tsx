@@ -21,7 +21,8 @@ export interface CompositionFormProps {
 export function CompositionForm({ models, initialModelId }: CompositionFormProps) {
   const formId = useId();
   const requestedModel = models.find((model) => model.id === initialModelId);
-  const [modelId, setModelId] = useState(requestedModel?.id ?? models[0]?.id ?? "");
+  const defaultModel = models.find((model) => model.isDefault) ?? models[0];
+  const [modelId, setModelId] = useState(requestedModel?.id ?? defaultModel?.id ?? "");
   const [label, setLabel] = useState("");
   const [inputs, setInputs] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

@@ -5,6 +5,7 @@ import type { Context } from "../context.js";
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "../services/findOwned.js";
 import { predict } from "../services/predict.js";
+import { STUDY_ENSEMBLE_NAME } from "../seed/seedStudyModels.js";
 import { toModel } from "../services/records.js";
 
 @Resolver(() => Model)
@@ -16,7 +17,10 @@ export class ModelResolver {
       orderBy: { createdAt: "desc" },
     });
 
-    return rows.map(toModel);
+    // TODO: let owners pick a default model per organisation; the study ensemble is it for now.
+    const defaultModel = rows.find((row) => row.runId === null && row.name === STUDY_ENSEMBLE_NAME);
+
+    return rows.map((row) => toModel(row, defaultModel?.id ?? null));
   }
 
   @Mutation(() => [Prediction], {

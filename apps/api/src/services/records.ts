@@ -53,7 +53,7 @@ export function toRun(row: RunRow): Run {
   return { ...row, config, progress: { ...QUEUED_PROGRESS, ...progress } };
 }
 
-export function toModel(row: ModelRow): Model {
+export function toModel(row: ModelRow, defaultModelId: string | null): Model {
   const artifact = row.artifact as unknown as ModelArtifact;
 
   return {
@@ -66,6 +66,7 @@ export function toModel(row: ModelRow): Model {
     targetUnit: artifact.targetUnit,
     memberCount: artifact.members.length,
     runId: row.runId,
+    isDefault: row.id === defaultModelId,
     createdAt: row.createdAt,
   };
 }

@@ -13,6 +13,7 @@ export const ModelsDocument = typedDocument<{ models: Model[] }, Record<string, 
       targetUnit
       memberCount
       runId
+      isDefault
       createdAt
     }
   }

@@ -113,5 +113,6 @@ export interface Model {
   targetUnit: string;
   memberCount: number;
   runId: string | null;
+  isDefault: boolean;
   createdAt: string;
 }

@@ -30,8 +30,16 @@ export class Model {
   @Field(() => Int, { description: "Members of the ensemble, one per repetition." })
   memberCount!: number;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The run that trained it; null for imported models.",
+  })
   runId!: string | null;
+
+  @Field(() => Boolean, {
+    description: "Whether clients should offer this model first for predictions.",
+  })
+  isDefault!: boolean;
 
   @Field(() => Date)
   createdAt!: Date;
