@@ -127,6 +127,31 @@ describe("runs", () => {
     }
   });
 
+  it("stores the requested analyses", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId, {
+      models: ["LINEAR"],
+      analyses: ["SHAP", "FEATURE_EFFECTS", "NOISE", "SCREENING"],
+    });
+    const run = await waitForRun(stack.apiUrl, id);
+    const [result] = run.results;
+
+    expect(run.config.analyses).toHaveLength(4);
+    expect(result?.shap?.features).toEqual(run.config.features);
+    expect(result?.shap?.samples).toHaveLength(10);
+    expect(result?.featureEffects?.map((effect) => effect.feature)).toEqual(run.config.features);
+    expect(result?.noise?.map((level) => level.noisePercent)).toEqual([2, 4]);
+    expect(result?.screening?.threshold).toBeCloseTo(145.2, 1);
+    expect(result?.screening?.curve.length).toBeGreaterThan(0);
+  });
+
+  it("omits analyses that were not requested", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] });
+    const run = await waitForRun(stack.apiUrl, id);
+
+    expect(run.results[0]?.shap).toBeNull();
+    expect(run.results[0]?.screening).toBeNull();
+  });
+
   it("serves predictions of one target", async () => {
     const id = await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] });
     await waitForRun(stack.apiUrl, id);

@@ -89,6 +89,7 @@ async function startFirstRun(): Promise<string | undefined> {
   const run = await startRun(prisma, organizationId, {
     datasetId: dataset.id,
     name: "First run: linear and multi-task on the US coal ashes",
+    analyses: ["SHAP", "FEATURE_EFFECTS", "NOISE", "SCREENING"],
   });
 
   return run.id;

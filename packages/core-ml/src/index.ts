@@ -35,6 +35,7 @@ export * from "./analysis/computeNoiseSensitivity.js";
 export * from "./analysis/ConfusionMatrix.js";
 export * from "./analysis/screenSamples.js";
 export * from "./analysis/computePrecisionRecallCurve.js";
+export * from "./analysis/analyzeModel.js";
 export * from "./units/atomicWeights.js";
 export * from "./units/parseOxideFormula.js";
 export * from "./units/oxideMolarMass.js";

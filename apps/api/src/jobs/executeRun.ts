@@ -72,13 +72,16 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
       const results: RunResultsRecord = {
         labels: [...data.labels],
         measured: measuredTargets(data, config),
-        models: models.map(({ kind, modelId, secondsPerTraining, metrics, predictions }) => ({
-          kind,
-          modelId,
-          secondsPerTraining,
-          metrics,
-          predictions,
-        })),
+        models: models.map(
+          ({ kind, modelId, secondsPerTraining, metrics, predictions, analyses }) => ({
+            kind,
+            modelId,
+            secondsPerTraining,
+            metrics,
+            predictions,
+            analyses,
+          }),
+        ),
       };
       await tx.run.update({
         where: { id: runId },

@@ -1,4 +1,14 @@
-import { Dataset, ModelResult, Run, RunConfigInput, SamplePrediction } from "@ree/schema/types";
+import {
+  Dataset,
+  FeatureEffect,
+  ModelResult,
+  NoiseLevel,
+  Run,
+  RunConfigInput,
+  SamplePrediction,
+  ScreeningResult,
+  ShapResult,
+} from "@ree/schema/types";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
@@ -16,6 +26,7 @@ type ModelResultSource = ModelResult & {
   record: ModelResultRecord;
   labels: string[];
   measured: number[][];
+  features: string[];
   targets: string[];
 };
 
@@ -70,6 +81,7 @@ export class RunResolver {
       record,
       labels: results?.labels ?? [],
       measured: results?.measured ?? [],
+      features: run.config.features,
       targets: run.config.targets,
     }));
   }
@@ -113,5 +125,82 @@ export class ModelResultResolver {
       measured: result.measured[prediction.sample]?.[index] ?? NaN,
       predicted: prediction.values[index] ?? NaN,
     })) as SamplePrediction[];
+  }
+
+  @FieldResolver(() => ShapResult, {
+    nullable: true,
+    description: "Null unless the run asked for SHAP.",
+  })
+  shap(@Root() result: ModelResultSource): ShapResult | null {
+    const shap = result.record.analyses?.shap;
+    if (!shap) {
+      return null;
+    }
+
+    return {
+      method: shap.method,
+      expectedValue: shap.expectedValue,
+      features: result.features,
+      importance: shap.importance,
+      samples: shap.values.map((values, i) => ({
+        sampleLabel: result.labels[i] ?? String(i),
+        values,
+        featureValues: shap.featureValues[i] ?? [],
+      })),
+    };
+  }
+
+  @FieldResolver(() => [FeatureEffect], {
+    nullable: true,
+    description: "Null unless the run asked for FEATURE_EFFECTS.",
+  })
+  featureEffects(@Root() result: ModelResultSource): FeatureEffect[] | null {
+    return (
+      result.record.analyses?.featureEffects?.effects.map(({ feature, grid, mean, sd }) => ({
+        feature: result.features[feature] ?? String(feature),
+        grid,
+        mean,
+        sd,
+      })) ?? null
+    );
+  }
+
+  @FieldResolver(() => [NoiseLevel], {
+    nullable: true,
+    description: "Null unless the run asked for NOISE.",
+  })
+  noise(@Root() result: ModelResultSource): NoiseLevel[] | null {
+    return result.record.analyses?.noise?.levels ?? null;
+  }
+
+  @FieldResolver(() => ScreeningResult, {
+    nullable: true,
+    description: "Null unless the run asked for SCREENING.",
+  })
+  screening(@Root() result: ModelResultSource): ScreeningResult | null {
+    const screening = result.record.analyses?.screening;
+    if (!screening) {
+      return null;
+    }
+
+    const metric = ({ value, reason }: { value: number | null; reason?: string }) => ({
+      value,
+      reason: reason ?? null,
+    });
+
+    return {
+      threshold: screening.threshold,
+      confusion: screening.confusion,
+      iou: metric(screening.iou),
+      precision: metric(screening.precision),
+      recall: metric(screening.recall),
+      accuracy: metric(screening.accuracy),
+      averagePrecision: metric(screening.averagePrecision),
+      curve: screening.curve.map(({ decisionThreshold, precision, recall }) => ({
+        decisionThreshold,
+        precision: metric(precision),
+        recall: metric(recall),
+      })),
+    };
   }
 }

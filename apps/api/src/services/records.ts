@@ -1,5 +1,6 @@
 import type {
   EvaluationConfig,
+  ModelAnalyses,
   ModelArtifact,
   RepetitionPrediction,
   TableColumn,
@@ -18,6 +19,8 @@ export interface ModelResultRecord {
   secondsPerTraining: number;
   metrics: TargetMetrics[];
   predictions: RepetitionPrediction[];
+  /** Absent in results stored before analyses existed. */
+  analyses?: ModelAnalyses;
 }
 
 export interface RunResultsRecord {

@@ -75,6 +75,8 @@ function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
       repetitions: input.repetitions,
       seed: input.seed,
       models: input.models,
+      analyses: input.analyses,
+      screeningThreshold: input.screeningThreshold,
     }),
     network: defined({ ...network }),
   };

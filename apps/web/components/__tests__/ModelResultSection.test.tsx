@@ -16,7 +16,17 @@ function result(testSamplesPerRepetition: number): ModelResultDetail {
     })),
   );
 
-  return { kind: "LINEAR", modelId: null, secondsPerTraining: 0.001, metrics: [], predictions };
+  return {
+    kind: "LINEAR",
+    modelId: null,
+    secondsPerTraining: 0.001,
+    metrics: [],
+    predictions,
+    shap: null,
+    featureEffects: null,
+    noise: null,
+    screening: null,
+  };
 }
 
 describe("ModelResultSection", () => {

@@ -7,7 +7,8 @@ import {
   type PartialEvaluationConfig,
 } from "../evaluation/EvaluationConfig.js";
 import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
-import { selectColumns } from "../matrix/Matrix.js";
+import { describeColumn } from "../evaluation/describeColumn.js";
+import { getColumn, selectColumns } from "../matrix/Matrix.js";
 import { createTfjsEngine } from "../network/createTfjsEngine.js";
 import type { NetworkEngine } from "../network/NetworkEngine.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
@@ -102,6 +103,40 @@ describe("evaluateRepeated", () => {
 
     const average = members.reduce((sum, m) => sum + (m.data[0] ?? 0), 0) / members.length;
     expect(mean.data[0]).toBeCloseTo(average, 9);
+  });
+
+  it("runs the configured analyses", async () => {
+    const [linear] = await evaluate({
+      repetitions: 2,
+      models: ["LINEAR"],
+      analyses: ["SHAP", "FEATURE_EFFECTS", "NOISE", "SCREENING"],
+    });
+    const { shap, featureEffects, noise, screening } = linear?.analyses ?? {};
+    const totals = Array.from(
+      getColumn(
+        table.values,
+        table.columns.findIndex((c) => c.name === TOTAL_REE_COLUMN),
+      ),
+    );
+    const medianTotal = describeColumn(totals).p50;
+
+    expect(shap?.values).toHaveLength(10);
+    expect(Math.max(...(shap?.importance ?? []))).toBe(1);
+    expect(featureEffects?.effects).toHaveLength(6);
+    expect(noise?.levels.map((level) => level.noisePercent)).toEqual([2, 4]);
+    expect(noise?.levels[0]?.changes).toHaveLength(20);
+    expect(screening?.threshold).toBeCloseTo(medianTotal, 12);
+    const { truePositives, falsePositives, trueNegatives, falseNegatives } =
+      screening?.confusion ?? {};
+    expect(
+      (truePositives ?? 0) + (falsePositives ?? 0) + (trueNegatives ?? 0) + (falseNegatives ?? 0),
+    ).toBe(4);
+  });
+
+  it("skips analyses by default", async () => {
+    const [linear] = await evaluate({ repetitions: 1, models: ["LINEAR"] });
+
+    expect(linear?.analyses).toEqual({});
   });
 
   it("rejects an unknown feature", () => {

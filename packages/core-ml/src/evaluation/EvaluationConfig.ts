@@ -1,3 +1,4 @@
+import type { AnalysisKind } from "../analysis/analyzeModel.js";
 import type { ModelKind } from "../artifact/ModelArtifact.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
 import type { TableColumn } from "../table/parseTable.js";
@@ -26,6 +27,10 @@ export interface EvaluationConfig {
   seed: number;
   models: ModelKind[];
   network: NetworkConfig;
+  /** Analyses of each trained ensemble, on the first target. */
+  analyses: AnalysisKind[];
+  /** High/low threshold of the screening analysis; null for the median of the first target. */
+  screeningThreshold: number | null;
 }
 
 export type PartialEvaluationConfig = Partial<Omit<EvaluationConfig, "network">> & {
@@ -73,6 +78,8 @@ export function resolveEvaluationConfig(
     seed: partial.seed ?? 0,
     models: partial.models ?? ["LINEAR", "MULTI_TASK"],
     network: { ...DEFAULT_NETWORK, ...partial.network },
+    analyses: partial.analyses ?? [],
+    screeningThreshold: partial.screeningThreshold ?? null,
   };
   checkColumns("features", config.features, featureColumns);
   checkColumns("targets", config.targets, targetColumns);
@@ -112,6 +119,12 @@ function checkNumbers(config: EvaluationConfig): void {
 
   if (models.length === 0 || new Set(models).size !== models.length) {
     throw new RangeError(`models must list each model kind at most once, got [${models}]`);
+  }
+
+  if (config.screeningThreshold !== null && !(config.screeningThreshold >= 0)) {
+    throw new RangeError(
+      `screeningThreshold must be zero or more, got ${config.screeningThreshold}`,
+    );
   }
 
   if (network.hiddenUnits.length === 0) {

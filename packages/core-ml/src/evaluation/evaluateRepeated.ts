@@ -1,3 +1,4 @@
+import { analyzeModel, type ModelAnalyses } from "../analysis/analyzeModel.js";
 import {
   MODEL_ARTIFACT_FORMAT,
   MODEL_ARTIFACT_VERSION,
@@ -50,6 +51,8 @@ export interface RepetitionPrediction {
 
 export interface ModelEvaluation {
   kind: ModelKind;
+  /** The analyses asked for in the config; empty when none were. */
+  analyses: ModelAnalyses;
   /** Mean wall-clock seconds per trained predictor (one network, or one linear fit). */
   secondsPerTraining: number;
   metrics: TargetMetrics[];
@@ -137,12 +140,8 @@ export async function evaluateRepeated(
     }
   }
 
-  return states.map((state) => ({
-    kind: state.kind,
-    secondsPerTraining: state.seconds.reduce((sum, s) => sum + s, 0) / state.seconds.length,
-    metrics: mergeScores(state.scores),
-    predictions: state.predictions,
-    artifact: {
+  return states.map((state) => {
+    const artifact: ModelArtifact = {
       format: MODEL_ARTIFACT_FORMAT,
       version: MODEL_ARTIFACT_VERSION,
       kind: state.kind,
@@ -151,8 +150,43 @@ export async function evaluateRepeated(
       targets: config.targets,
       targetUnit: unitOf(data.columns, config.targets),
       members: state.members,
+    };
+
+    return {
+      kind: state.kind,
+      analyses: analyze(artifact, x, y, state.predictions, config),
+      secondsPerTraining: state.seconds.reduce((sum, s) => sum + s, 0) / state.seconds.length,
+      metrics: mergeScores(state.scores),
+      predictions: state.predictions,
+      artifact,
+    };
+  });
+}
+
+/** Runs the configured analyses on the first target, screening the pooled test predictions. */
+function analyze(
+  artifact: ModelArtifact,
+  x: Matrix,
+  y: Matrix,
+  predictions: readonly RepetitionPrediction[],
+  config: EvaluationConfig,
+): ModelAnalyses {
+  if (config.analyses.length === 0) {
+    return {};
+  }
+
+  const tests = predictions.filter((prediction) => prediction.split === "TEST");
+
+  return analyzeModel(
+    {
+      artifact,
+      x,
+      measured: getColumn(y, 0),
+      testMeasured: tests.map((prediction) => y.data[prediction.sample * y.columns] ?? NaN),
+      testPredicted: tests.map((prediction) => prediction.values[0] ?? NaN),
     },
-  }));
+    { analyses: config.analyses, screeningThreshold: config.screeningThreshold, seed: config.seed },
+  );
 }
 
 interface TrainingContext {

@@ -1,11 +1,16 @@
 import { typedDocument } from "./typed.js";
 import type {
+  AnalysisKind,
+  FeatureEffect,
   LossWeighting,
   ModelKind,
+  NoiseLevel,
   RunConfig,
   RunProgress,
   RunStatus,
   SamplePrediction,
+  ScreeningResult,
+  ShapResult,
   SplitMethod,
   TargetMetrics,
 } from "./types.js";
@@ -50,6 +55,10 @@ export interface ModelResultDetail {
   secondsPerTraining: number;
   metrics: TargetMetrics[];
   predictions: SamplePrediction[];
+  shap: ShapResult | null;
+  featureEffects: FeatureEffect[] | null;
+  noise: NoiseLevel[] | null;
+  screening: ScreeningResult | null;
 }
 
 export interface RunDetail extends RunSummary {
@@ -64,6 +73,11 @@ export interface RunDetail extends RunSummary {
 const metricFields = `
   mean
   sd
+`;
+
+const metricValueFields = `
+  value
+  reason
 `;
 
 export const RunDocument = typedDocument<
@@ -109,6 +123,8 @@ export const RunDocument = typedDocument<
           epochs
           lossWeighting
         }
+        analyses
+        screeningThreshold
       }
       results {
         kind
@@ -128,6 +144,48 @@ export const RunDocument = typedDocument<
           split
           measured
           predicted
+        }
+        shap {
+          method
+          expectedValue
+          features
+          importance
+          samples {
+            sampleLabel
+            values
+            featureValues
+          }
+        }
+        featureEffects {
+          feature
+          grid
+          mean
+          sd
+        }
+        noise {
+          noisePercent
+          mean
+          sd
+          changes
+        }
+        screening {
+          threshold
+          confusion {
+            truePositives
+            falsePositives
+            trueNegatives
+            falseNegatives
+          }
+          iou { ${metricValueFields} }
+          precision { ${metricValueFields} }
+          recall { ${metricValueFields} }
+          accuracy { ${metricValueFields} }
+          averagePrecision { ${metricValueFields} }
+          curve {
+            decisionThreshold
+            precision { ${metricValueFields} }
+            recall { ${metricValueFields} }
+          }
         }
       }
     }
@@ -153,6 +211,8 @@ export interface StartRunVariables {
       epochs?: number;
       lossWeighting?: LossWeighting;
     };
+    analyses?: AnalysisKind[];
+    screeningThreshold?: number;
   };
 }
 

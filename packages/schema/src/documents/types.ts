@@ -6,6 +6,7 @@ export type ModelKind = "LINEAR" | "SINGLE_TASK" | "MULTI_TASK";
 export type SplitMethod = "STRATIFIED" | "RANDOM";
 export type LossWeighting = "EQUAL" | "MEAN";
 export type DataSplit = "TRAIN" | "TEST";
+export type AnalysisKind = "SHAP" | "FEATURE_EFFECTS" | "NOISE" | "SCREENING";
 
 export interface DatasetColumn {
   name: string;
@@ -79,6 +80,8 @@ export interface RunConfig {
   seed: number;
   models: ModelKind[];
   network: NetworkConfig;
+  analyses: AnalysisKind[];
+  screeningThreshold: number | null;
 }
 
 export interface RunProgress {
@@ -115,4 +118,47 @@ export interface Model {
   runId: string | null;
   isDefault: boolean;
   createdAt: string;
+}
+
+export interface MetricValue {
+  value: number | null;
+  reason: string | null;
+}
+
+export interface ShapResult {
+  method: string;
+  expectedValue: number;
+  features: string[];
+  importance: number[];
+  samples: { sampleLabel: string; values: number[]; featureValues: number[] }[];
+}
+
+export interface FeatureEffect {
+  feature: string;
+  grid: number[];
+  mean: number[];
+  sd: (number | null)[];
+}
+
+export interface NoiseLevel {
+  noisePercent: number;
+  mean: number;
+  sd: number;
+  changes: number[];
+}
+
+export interface ScreeningResult {
+  threshold: number;
+  confusion: {
+    truePositives: number;
+    falsePositives: number;
+    trueNegatives: number;
+    falseNegatives: number;
+  };
+  iou: MetricValue;
+  precision: MetricValue;
+  recall: MetricValue;
+  accuracy: MetricValue;
+  averagePrecision: MetricValue;
+  curve: { decisionThreshold: number; precision: MetricValue; recall: MetricValue }[];
 }

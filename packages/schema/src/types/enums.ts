@@ -37,6 +37,14 @@ export const LossWeighting = {
 } as const;
 export type LossWeighting = (typeof LossWeighting)[keyof typeof LossWeighting];
 
+export const AnalysisKind = {
+  SHAP: "SHAP",
+  FEATURE_EFFECTS: "FEATURE_EFFECTS",
+  NOISE: "NOISE",
+  SCREENING: "SCREENING",
+} as const;
+export type AnalysisKind = (typeof AnalysisKind)[keyof typeof AnalysisKind];
+
 export const DataSplit = {
   TRAIN: "TRAIN",
   TEST: "TEST",
@@ -66,3 +74,10 @@ registerEnumType(LossWeighting, {
     "Per-target weights of the multi-task loss. EQUAL: all 1. MEAN: each target's mean content.",
 });
 registerEnumType(DataSplit, { name: "DataSplit" });
+registerEnumType(AnalysisKind, {
+  name: "AnalysisKind",
+  description:
+    "Analyses of each trained ensemble for the total REE. SHAP: feature attributions. " +
+    "FEATURE_EFFECTS: one feature varied from its 20th to 80th percentile. NOISE: 2 % and " +
+    "4 % Gaussian input noise. SCREENING: high/low classes at a threshold.",
+});

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 
-import { LossWeighting, ModelKind, SplitMethod } from "./enums.js";
+import { AnalysisKind, LossWeighting, ModelKind, SplitMethod } from "./enums.js";
 
 @InputType()
 export class ImportDatasetInput {
@@ -82,6 +82,16 @@ export class RunConfigInput {
 
   @Field(() => NetworkConfigInput, { nullable: true })
   network?: NetworkConfigInput | null;
+
+  @Field(() => [AnalysisKind], { nullable: true, description: "Default none." })
+  analyses?: AnalysisKind[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Screening threshold in the total REE's unit. Default: its median in the data set.",
+  })
+  screeningThreshold?: number | null;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 
-import { LossWeighting, ModelKind, RunStatus, SplitMethod } from "./enums.js";
+import { AnalysisKind, LossWeighting, ModelKind, RunStatus, SplitMethod } from "./enums.js";
 
 @ObjectType({ description: "Architecture and optimiser settings of the networks." })
 export class NetworkConfig {
@@ -48,6 +48,15 @@ export class RunConfig {
 
   @Field(() => NetworkConfig)
   network!: NetworkConfig;
+
+  @Field(() => [AnalysisKind])
+  analyses!: AnalysisKind[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Screening threshold; null for the median total REE of the data set.",
+  })
+  screeningThreshold!: number | null;
 }
 
 @ObjectType()
