@@ -10,6 +10,8 @@ export * from "./preprocessing/standardScaler.js";
 export * from "./models/fitLinearRegression.js";
 export * from "./network/NetworkEngine.js";
 export * from "./network/createTfjsEngine.js";
+export * from "./network/fused/createFusedEngine.js";
+export * from "./network/fused/trainNetworks.js";
 export * from "./artifact/ModelArtifact.js";
 export * from "./artifact/predictWithPredictor.js";
 export * from "./artifact/predictWithMember.js";

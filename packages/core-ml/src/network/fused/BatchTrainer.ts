@@ -1,0 +1,26 @@
+import type { NetworkPredictor } from "../../artifact/ModelArtifact.js";
+
+/** Per-model settings of a trainer; the layout and batch schedule are shared. */
+export interface ModelSettings {
+  learningRate: number;
+  weightDecay: number;
+  /** Loss weight of each output, already normalised to sum to 1. */
+  lossWeights: Float64Array;
+}
+
+/** One Adam step at a time for one or more networks of the same layout. */
+export interface BatchTrainer {
+  /**
+   * Runs one training step of every model on rows `orders[m][start .. start + count)`
+   * of that model's data, and adds each model's loss (weighted MSE plus L2
+   * penalty, before the update) to `lossSums[m]`.
+   */
+  trainBatch(
+    orders: readonly (readonly number[])[],
+    start: number,
+    count: number,
+    lossSums: Float64Array,
+  ): void;
+  /** Reads model `model`'s weights in the artifact format. */
+  readPredictor(model: number): NetworkPredictor;
+}
