@@ -7,7 +7,7 @@ import {
   migrateDatabase,
   startWorker,
 } from "@ree/api";
-import { createTfjsEngine } from "@ree/core-ml";
+import { createNetworkEngine } from "@ree/core-ml";
 import { createPrismaClient, ensureDatabase, type PrismaClient } from "@ree/db";
 import pg from "pg";
 
@@ -35,7 +35,7 @@ export async function startTestStack(): Promise<TestStack> {
   await migrateDatabase(databaseUrl.href, logger);
   const prisma = createPrismaClient(databaseUrl.href);
   const organizationId = await ensureDefaultOrganization(prisma);
-  const engine = await createTfjsEngine();
+  const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
   const server = await createServer({ prisma, logger, organizationId });
   const apiUrl = await server.listen(0);
   const worker = await startWorker({ databaseUrl: databaseUrl.href, prisma, engine, logger });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
-import { createTfjsEngine, type EvaluationProgress } from "@ree/core-ml";
+import { createNetworkEngine, type EvaluationProgress } from "@ree/core-ml";
 import { createPrismaClient, ensureDatabase, startEmbeddedPostgres } from "@ree/db";
 
 import { migrateDatabase } from "./database.js";
@@ -41,13 +41,8 @@ const organizationId = await ensureDefaultOrganization(prisma);
 await seedBundledDatasets(prisma, organizationId, logger);
 await seedStudyModels(prisma, organizationId, logger);
 
-const engine = await createTfjsEngine();
-logger.info(
-  { engine: engine.name },
-  engine.name === "tfjs-cpu"
-    ? "training on the TensorFlow.js cpu backend (@tensorflow/tfjs-node is not installed)"
-    : "training on native TensorFlow",
-);
+const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
+logger.info({ engine: engine.name }, `training with the ${engine.name} engine`);
 const server = await createServer({ prisma, logger, organizationId });
 const apiUrl = await server.listen(apiPort, host).catch(async (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") {

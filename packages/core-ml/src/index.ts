@@ -10,6 +10,7 @@ export * from "./preprocessing/standardScaler.js";
 export * from "./models/fitLinearRegression.js";
 export * from "./network/NetworkEngine.js";
 export * from "./network/createTfjsEngine.js";
+export * from "./network/createNetworkEngine.js";
 export * from "./network/fused/createFusedEngine.js";
 export * from "./network/fused/trainNetworks.js";
 export * from "./artifact/ModelArtifact.js";

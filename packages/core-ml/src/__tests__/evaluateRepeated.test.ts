@@ -10,6 +10,7 @@ import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
 import { describeColumn } from "../evaluation/describeColumn.js";
 import { getColumn, selectColumns } from "../matrix/Matrix.js";
 import { createTfjsEngine } from "../network/createTfjsEngine.js";
+import { createFusedEngine } from "../network/fused/createFusedEngine.js";
 import type { NetworkEngine } from "../network/NetworkEngine.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
 import { parseTable } from "../table/parseTable.js";
@@ -137,6 +138,40 @@ describe("evaluateRepeated", () => {
     const [linear] = await evaluate({ repetitions: 1, models: ["LINEAR"] });
 
     expect(linear?.analyses).toEqual({});
+  });
+
+  it("matches between the fused and TensorFlow.js engines", async () => {
+    const config = resolveEvaluationConfig(
+      { repetitions: 2, seed: 3, models: ["MULTI_TASK"], network: { epochs: 30 } },
+      table.columns,
+    );
+    const [fused] = await evaluateRepeated(table, config, { engine: createFusedEngine() });
+    const [tfjs] = await evaluateRepeated(table, config, { engine });
+
+    fused?.predictions.forEach((prediction, i) => {
+      const other = tfjs?.predictions[i]?.values ?? [];
+      prediction.values.forEach((value, j) => {
+        expect(Math.abs(value - (other[j] ?? NaN)), `prediction ${i}, target ${j}`).toBeLessThan(
+          1e-3 * Math.max(1, Math.abs(value)),
+        );
+      });
+    });
+  });
+
+  it("gives the same results with and without batch training", async () => {
+    const config = resolveEvaluationConfig(
+      { repetitions: 2, models: ["SINGLE_TASK", "MULTI_TASK"], network: { epochs: 10 } },
+      table.columns,
+    );
+    const fused = createFusedEngine();
+    const oneByOne: NetworkEngine = { name: "one-by-one", train: fused.train };
+
+    const batched = await evaluateRepeated(table, config, { engine: fused });
+    const sequential = await evaluateRepeated(table, config, { engine: oneByOne });
+
+    expect(sequential.map((result) => result.predictions)).toEqual(
+      batched.map((result) => result.predictions),
+    );
   });
 
   it("rejects an unknown feature", () => {

@@ -11,13 +11,10 @@ import { initializeParameters } from "../network/fused/initializeParameters.js";
 import { NetworkTrainer } from "../network/fused/NetworkTrainer.js";
 import { createParameterLayout } from "../network/fused/ParameterLayout.js";
 import { groupKernelsSupported } from "../network/fused/wasm/loadGroupKernels.js";
-import {
-  type JobEpochEnd,
-  type TrainingJob,
-  trainNetworks,
-} from "../network/fused/trainNetworks.js";
+import { trainNetworks } from "../network/fused/trainNetworks.js";
 import { createTfjsEngine } from "../network/createTfjsEngine.js";
 import { loadTensorflow } from "../network/loadTensorflow.js";
+import type { JobEpochEnd, TrainingJob } from "../network/NetworkEngine.js";
 import type { NetworkEngine, NetworkOptions } from "../network/NetworkEngine.js";
 import { fitStandardScaler, scaleMatrix, unscaleMatrix } from "../preprocessing/standardScaler.js";
 import { createRandom, shuffle } from "../random/createRandom.js";

@@ -9,7 +9,7 @@ import {
   type PartialEvaluationConfig,
 } from "../evaluation/EvaluationConfig.js";
 import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
-import { createTfjsEngine } from "../network/createTfjsEngine.js";
+import { createNetworkEngine } from "../network/createNetworkEngine.js";
 import { parseTable } from "../table/parseTable.js";
 import { TableError } from "../table/TableError.js";
 
@@ -23,6 +23,7 @@ Options:
                         repetitions, seed, models, network); fields left out take defaults
   --repetitions <n>     overrides the config's repetitions (default 30)
   --seed <n>            overrides the config's seed (default 0)
+  --engine <name>       training engine: fused (default) or tfjs
   --out <file>          where to write the results (default: results.json)
   --help                shows this text`;
 
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     config: { type: "string" },
     repetitions: { type: "string" },
     seed: { type: "string" },
+    engine: { type: "string", default: "fused" },
     out: { type: "string", default: "results.json" },
     help: { type: "boolean", default: false },
   },
@@ -71,7 +73,7 @@ async function evaluate(path: string): Promise<void> {
     table.columns,
   );
 
-  const engine = await createTfjsEngine();
+  const engine = await createNetworkEngine(values.engine);
   console.error(
     `${table.labels.length} samples, ${config.features.length} features, ` +
       `${config.targets.length} targets; ${config.repetitions} repetitions of ` +

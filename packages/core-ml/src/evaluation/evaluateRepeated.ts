@@ -10,8 +10,12 @@ import {
 import { predictWithMember } from "../artifact/predictWithMember.js";
 import { getColumn, type Matrix, selectColumns, selectRows } from "../matrix/Matrix.js";
 import { fitLinearRegression } from "../models/fitLinearRegression.js";
-import type { NetworkEngine } from "../network/NetworkEngine.js";
-import { fitStandardScaler, scaleMatrix } from "../preprocessing/standardScaler.js";
+import type { NetworkEngine, TrainingJob } from "../network/NetworkEngine.js";
+import {
+  fitStandardScaler,
+  scaleMatrix,
+  type StandardScaler,
+} from "../preprocessing/standardScaler.js";
 import { createRandom } from "../random/createRandom.js";
 import { randomSplit } from "../split/randomSplit.js";
 import type { Split } from "../split/Split.js";
@@ -20,6 +24,7 @@ import type { TableColumn } from "../table/parseTable.js";
 import type { EvaluationConfig } from "./EvaluationConfig.js";
 import { scoreSplit, type TargetMetrics } from "./scoreSplit.js";
 import { summarize } from "./summarize.js";
+import { trainAll } from "./trainAll.js";
 
 /** The numeric part of a table, as evaluateRepeated reads it. */
 export interface EvaluationData {
@@ -53,7 +58,10 @@ export interface ModelEvaluation {
   kind: ModelKind;
   /** The analyses asked for in the config; empty when none were. */
   analyses: ModelAnalyses;
-  /** Mean wall-clock seconds per trained predictor (one network, or one linear fit). */
+  /**
+   * Mean wall-clock seconds per trained predictor (one network, or one linear fit). For an
+   * engine that trains many networks at once, the batch's time divided by its networks.
+   */
   secondsPerTraining: number;
   metrics: TargetMetrics[];
   predictions: RepetitionPrediction[];
@@ -83,10 +91,6 @@ export async function evaluateRepeated(
   const y = selectColumns(data.values, columnIndices(data.columns, config.targets));
   const master = createRandom(config.seed);
   const repetitionSeeds = Array.from({ length: config.repetitions }, () => master.nextSeed());
-  const trainingsPerRepetition = config.models.reduce(
-    (sum, kind) => sum + predictorCount(kind, config),
-    0,
-  );
   const states = config.models.map((kind) => ({
     kind,
     members: [] as ModelMember[],
@@ -95,50 +99,49 @@ export async function evaluateRepeated(
     predictions: [] as RepetitionPrediction[],
   }));
 
-  let trainingsDone = 0;
-  for (let r = 0; r < config.repetitions; r++) {
-    const seed = repetitionSeeds[r] ?? 0;
-    const split = drawSplit(y, config, seed);
-    const xTrain = selectRows(x, split.train);
-    const yTrain = selectRows(y, split.train);
-    const featureScaler = fitStandardScaler(xTrain);
-    const targetScaler = fitStandardScaler(yTrain);
-    const scaledX = scaleMatrix(xTrain, featureScaler);
-    const scaledY = scaleMatrix(yTrain, targetScaler);
-
-    for (const [k, state] of states.entries()) {
-      const report = (completed: number, epoch: number | null, epochs: number | null) =>
-        onProgress?.({
-          repetition: r + 1,
-          repetitions: config.repetitions,
-          modelKind: state.kind,
-          epoch,
-          epochs,
-          fraction: (trainingsDone + completed) / (trainingsPerRepetition * config.repetitions),
-          message:
-            `repetition ${r + 1}/${config.repetitions}, ${state.kind}` +
-            (epoch === null ? "" : `, epoch ${epoch}/${epochs}`),
-        });
-      const started = performance.now();
-      const predictors = await trainPredictors(state.kind, scaledX, scaledY, yTrain, {
-        config,
-        engine,
-        seed: seed + 7919 * (k + 1),
-        signal,
-        report,
+  const repetitions = repetitionSeeds.map((seed) => prepareRepetition(x, y, config, seed));
+  const jobs = planJobs(repetitions, config);
+  const started = performance.now();
+  const trained = await trainAll(
+    engine,
+    jobs.map(({ job }) => job),
+    (event, fraction) => {
+      const planned = jobs[event.job];
+      onProgress?.({
+        repetition: (planned?.repetition ?? 0) + 1,
+        repetitions: config.repetitions,
+        modelKind: config.models[planned?.kind ?? 0] ?? "MULTI_TASK",
+        epoch: event.epoch,
+        epochs: event.epochs,
+        fraction,
+        message: `training ${jobs.length} networks, epoch ${event.epoch}/${event.epochs}`,
       });
-      const count = predictors.length;
-      state.seconds.push((performance.now() - started) / 1000 / count);
-      trainingsDone += count;
-      report(0, null, null);
+    },
+    signal,
+  );
+  const networkSeconds = (performance.now() - started) / 1000 / Math.max(1, jobs.length);
 
+  repetitions.forEach((repetition, r) => {
+    for (const [k, state] of states.entries()) {
+      const fitStarted = performance.now();
+      const predictors =
+        state.kind === "LINEAR"
+          ? [fitLinearRegression(repetition.scaledX, repetition.scaledY)]
+          : jobs.flatMap((planned, i) =>
+              planned.repetition === r && planned.kind === k ? [trained[i] as Predictor] : [],
+            );
+      state.seconds.push(
+        state.kind === "LINEAR" ? (performance.now() - fitStarted) / 1000 : networkSeconds,
+      );
+
+      const { featureScaler, targetScaler, split } = repetition;
       const member: ModelMember = { featureScaler, targetScaler, predictors };
       state.members.push(member);
       const predicted = predictWithMember(member, x);
       state.scores.push(scoreSplit(y, predicted, split, config.targets));
       state.predictions.push(...repetitionPredictions(predicted, split, r + 1));
     }
-  }
+  });
 
   return states.map((state) => {
     const artifact: ModelArtifact = {
@@ -187,62 +190,6 @@ function analyze(
     },
     { analyses: config.analyses, screeningThreshold: config.screeningThreshold, seed: config.seed },
   );
-}
-
-interface TrainingContext {
-  config: EvaluationConfig;
-  engine: NetworkEngine;
-  seed: number;
-  signal: AbortSignal | undefined;
-  report: (completed: number, epoch: number | null, epochs: number | null) => void;
-}
-
-async function trainPredictors(
-  kind: ModelKind,
-  x: Matrix,
-  y: Matrix,
-  yRaw: Matrix,
-  context: TrainingContext,
-): Promise<Predictor[]> {
-  const { config, engine, seed, signal, report } = context;
-  signal?.throwIfAborted();
-  switch (kind) {
-    case "LINEAR":
-      return [fitLinearRegression(x, y)];
-    case "MULTI_TASK": {
-      const lossWeights =
-        config.network.lossWeighting === "MEAN"
-          ? config.targets.map((_, j) => mean(getColumn(yRaw, j)))
-          : config.targets.map(() => 1);
-
-      return [
-        await engine.train(x, y, { ...config.network, lossWeights, seed }, ({ epoch, epochs }) => {
-          signal?.throwIfAborted();
-          report(epoch / epochs, epoch, epochs);
-        }),
-      ];
-    }
-
-    case "SINGLE_TASK": {
-      const predictors: Predictor[] = [];
-      for (let j = 0; j < y.columns; j++) {
-        const target = selectColumns(y, [j]);
-        const options = { ...config.network, lossWeights: [1], seed: seed + j };
-        predictors.push(
-          await engine.train(x, target, options, ({ epoch, epochs }) => {
-            signal?.throwIfAborted();
-            report(j + epoch / epochs, epoch, epochs);
-          }),
-        );
-      }
-
-      return predictors;
-    }
-  }
-}
-
-function predictorCount(kind: ModelKind, config: EvaluationConfig): number {
-  return kind === "SINGLE_TASK" ? config.targets.length : 1;
 }
 
 function drawSplit(y: Matrix, config: EvaluationConfig, seed: number): Split {
@@ -321,4 +268,88 @@ function unitOf(columns: readonly TableColumn[], names: readonly string[]): stri
 
 function mean(values: Float64Array): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+interface Repetition {
+  split: Split;
+  featureScaler: StandardScaler;
+  targetScaler: StandardScaler;
+  scaledX: Matrix;
+  scaledY: Matrix;
+  /** Targets of the training rows in their own units, for mean loss weights. */
+  yTrain: Matrix;
+  seed: number;
+}
+
+function prepareRepetition(
+  x: Matrix,
+  y: Matrix,
+  config: EvaluationConfig,
+  seed: number,
+): Repetition {
+  const split = drawSplit(y, config, seed);
+  const xTrain = selectRows(x, split.train);
+  const yTrain = selectRows(y, split.train);
+  const featureScaler = fitStandardScaler(xTrain);
+  const targetScaler = fitStandardScaler(yTrain);
+
+  return {
+    split,
+    featureScaler,
+    targetScaler,
+    scaledX: scaleMatrix(xTrain, featureScaler),
+    scaledY: scaleMatrix(yTrain, targetScaler),
+    yTrain,
+    seed,
+  };
+}
+
+interface PlannedJob {
+  repetition: number;
+  /** Index of the model kind in config.models. */
+  kind: number;
+  job: TrainingJob;
+}
+
+/**
+ * Lists the networks to train: one multi-task network, or one single-task
+ * network per target, for each repetition. Seeds depend on the repetition, the
+ * kind's position and the target only, so results do not depend on the engine.
+ */
+function planJobs(repetitions: readonly Repetition[], config: EvaluationConfig): PlannedJob[] {
+  return repetitions.flatMap((repetition, r) =>
+    config.models.flatMap((kind, k): PlannedJob[] => {
+      const seed = repetition.seed + 7919 * (k + 1);
+      const { scaledX: x, scaledY: y, yTrain } = repetition;
+      switch (kind) {
+        case "LINEAR":
+          return [];
+        case "MULTI_TASK": {
+          const lossWeights =
+            config.network.lossWeighting === "MEAN"
+              ? config.targets.map((_, j) => mean(getColumn(yTrain, j)))
+              : config.targets.map(() => 1);
+
+          return [
+            {
+              repetition: r,
+              kind: k,
+              job: { x, y, options: { ...config.network, lossWeights, seed } },
+            },
+          ];
+        }
+
+        case "SINGLE_TASK":
+          return config.targets.map((_, j) => ({
+            repetition: r,
+            kind: k,
+            job: {
+              x,
+              y: selectColumns(y, [j]),
+              options: { ...config.network, lossWeights: [1], seed: seed + j },
+            },
+          }));
+      }
+    }),
+  );
 }

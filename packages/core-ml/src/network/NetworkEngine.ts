@@ -23,6 +23,19 @@ export interface EpochEnd {
   loss: number;
 }
 
+/** One network to train: scaled inputs, scaled targets and its options. */
+export interface TrainingJob {
+  x: Matrix;
+  y: Matrix;
+  options: NetworkOptions;
+}
+
+/** End of an epoch of one job of a batch. */
+export interface JobEpochEnd extends EpochEnd {
+  /** Index of the job in the list passed to trainMany. */
+  job: number;
+}
+
 /**
  * Trains a feed-forward network on scaled inputs and targets. Engines differ in
  * speed, not in the model: every engine returns the same predictor format.
@@ -36,4 +49,12 @@ export interface NetworkEngine {
     options: NetworkOptions,
     onEpochEnd?: (event: EpochEnd) => void,
   ): Promise<NetworkPredictor>;
+  /**
+   * Trains many networks at once and returns their predictors in job order, each
+   * the same as `train` would return for it. Engines without it train one by one.
+   */
+  trainMany?(
+    jobs: readonly TrainingJob[],
+    onEpochEnd?: (event: JobEpochEnd) => void,
+  ): Promise<NetworkPredictor[]>;
 }

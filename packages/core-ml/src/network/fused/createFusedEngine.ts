@@ -22,5 +22,6 @@ export function createFusedEngine(): NetworkEngine {
 
       return predictor;
     },
+    trainMany: trainNetworks,
   };
 }

@@ -1,7 +1,6 @@
 import type { NetworkPredictor } from "../../artifact/ModelArtifact.js";
-import type { Matrix } from "../../matrix/Matrix.js";
 import { createRandom, type Random, shuffle } from "../../random/createRandom.js";
-import type { EpochEnd, NetworkOptions } from "../NetworkEngine.js";
+import type { JobEpochEnd, TrainingJob } from "../NetworkEngine.js";
 import type { BatchTrainer, ModelSettings } from "./BatchTrainer.js";
 import { checkTrainingJob } from "./checkTrainingJob.js";
 import { initializeParameters, type NetworkParameters } from "./initializeParameters.js";
@@ -9,19 +8,6 @@ import { NetworkGroupTrainer } from "./NetworkGroupTrainer.js";
 import { NetworkTrainer } from "./NetworkTrainer.js";
 import { createParameterLayout, type ParameterLayout } from "./ParameterLayout.js";
 import { groupKernelsSupported } from "./wasm/loadGroupKernels.js";
-
-/** One network to train: scaled inputs, scaled targets and its options. */
-export interface TrainingJob {
-  x: Matrix;
-  y: Matrix;
-  options: NetworkOptions;
-}
-
-/** End of an epoch of one job. */
-export interface JobEpochEnd extends EpochEnd {
-  /** Index of the job in the list passed to trainNetworks. */
-  job: number;
-}
 
 /**
  * Maximum number of models in one struct-of-arrays group. In scratch runs on the
