@@ -152,6 +152,35 @@ describe("runs", () => {
     expect(run.results[0]?.screening).toBeNull();
   });
 
+  it("runs a feature elimination", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId, {
+      task: "FEATURE_ELIMINATION",
+      features: ["SiO2_mol_pct", "Al2O3_mol_pct", "CaO_mol_pct", "Fe2O3_mol_pct"],
+      selection: { repetitions: 5, model: "LINEAR" },
+    });
+    const run = await waitForRun(stack.apiUrl, id);
+
+    expect(run.status).toBe("SUCCEEDED");
+    expect(run.results).toEqual([]);
+    expect(run.featureElimination?.counts).toEqual([4, 3, 2, 1]);
+    expect(run.featureElimination?.keptProbability[0]).toEqual([1, 1, 1, 1]);
+    expect(run.featureElimination?.eliminationOrders).toHaveLength(5);
+  });
+
+  it("runs a grid search", async () => {
+    const grid = { hiddenUnits: [[4, 2]], learningRate: [1e-2, 1e-1], weightDecay: [1e-2] };
+    const id = await startSmallRun(stack.apiUrl, datasetId, {
+      task: "GRID_SEARCH",
+      selection: { grid },
+      network: { epochs: 10 },
+    });
+    const run = await waitForRun(stack.apiUrl, id);
+
+    expect(run.config.selection.grid).toEqual(grid);
+    expect(run.gridSearch?.points).toHaveLength(2);
+    expect(run.gridSearch?.best.hiddenUnits).toEqual([4, 2]);
+  });
+
   it("serves predictions of one target", async () => {
     const id = await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] });
     await waitForRun(stack.apiUrl, id);

@@ -1,18 +1,16 @@
 import {
-  createMatrix,
   type EvaluationConfig,
   type EvaluationProgress,
   evaluateRepeated,
   type NetworkEngine,
-  type TableColumn,
+  runSelection,
 } from "@ree/core-ml";
-import { type Prisma, type PrismaClient } from "@ree/db";
+import type { Prisma, PrismaClient } from "@ree/db";
 
 import type { Logger } from "../logger.js";
 import type { RunResultsRecord } from "../services/records.js";
-
-/** Shortest interval between two progress writes of one run, in ms. */
-const PROGRESS_INTERVAL_MS = 500;
+import { loadEvaluationData, measuredTargets } from "./loadEvaluationData.js";
+import { throttleProgress } from "./throttleProgress.js";
 
 export interface ExecuteRunOptions {
   prisma: PrismaClient;
@@ -22,9 +20,10 @@ export interface ExecuteRunOptions {
 }
 
 /**
- * Executes a queued run: trains and scores every model kind, then stores the
- * models and results with the SUCCEEDED status in one transaction. Any error
- * marks the run FAILED with the error's message.
+ * Executes a queued run: evaluates its models, or runs its feature
+ * elimination or grid search, then stores the results, any trained models
+ * and the SUCCEEDED status in one transaction. Any error marks the run FAILED
+ * with the error's message.
  */
 export async function executeRun(runId: string, options: ExecuteRunOptions): Promise<void> {
   const { prisma, engine, logger } = options;
@@ -46,43 +45,54 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
     const config = run.config as unknown as EvaluationConfig;
     const data = await loadEvaluationData(prisma, run.datasetId, run.dataset.columns);
     const progress = throttleProgress(prisma, runId, log, (p) => options.onProgress?.(runId, p));
-    const evaluations = await evaluateRepeated(data, config, {
-      engine,
-      onProgress: progress.report,
-    });
+    const results: RunResultsRecord = {
+      labels: [...data.labels],
+      measured: measuredTargets(data, config),
+      models: [],
+    };
+    const evaluations =
+      config.task === "EVALUATION"
+        ? await evaluateRepeated(data, config, { engine, onProgress: progress.report })
+        : [];
+    if (config.task !== "EVALUATION") {
+      Object.assign(
+        results,
+        await runSelection(data, config, { engine, onProgress: progress.report }),
+      );
+    }
+
     await progress.flush();
 
     await prisma.$transaction(async (tx) => {
-      const models = [];
-      for (const evaluation of evaluations) {
+      for (const {
+        artifact,
+        kind,
+        secondsPerTraining,
+        metrics,
+        predictions,
+        analyses,
+      } of evaluations) {
         const model = await tx.model.create({
           data: {
             organizationId: run.organizationId,
             teamId: run.teamId,
             runId,
             datasetId: run.datasetId,
-            name: `${evaluation.kind} from ${run.name}`,
-            kind: evaluation.kind,
-            artifact: evaluation.artifact as unknown as Prisma.InputJsonValue,
+            name: `${kind} from ${run.name}`,
+            kind,
+            artifact: artifact as unknown as Prisma.InputJsonValue,
           },
         });
-        models.push({ ...evaluation, modelId: model.id });
+        results.models.push({
+          kind,
+          modelId: model.id,
+          secondsPerTraining,
+          metrics,
+          predictions,
+          analyses,
+        });
       }
 
-      const results: RunResultsRecord = {
-        labels: [...data.labels],
-        measured: measuredTargets(data, config),
-        models: models.map(
-          ({ kind, modelId, secondsPerTraining, metrics, predictions, analyses }) => ({
-            kind,
-            modelId,
-            secondsPerTraining,
-            metrics,
-            predictions,
-            analyses,
-          }),
-        ),
-      };
       await tx.run.update({
         where: { id: runId },
         data: {
@@ -105,69 +115,4 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
       data: { status: "FAILED", finishedAt: new Date(), error: message },
     });
   }
-}
-
-async function loadEvaluationData(prisma: PrismaClient, datasetId: string, columnsJson: unknown) {
-  const columns = columnsJson as TableColumn[];
-  const samples = await prisma.sample.findMany({
-    where: { datasetId },
-    orderBy: { position: "asc" },
-    select: { label: true, values: true },
-  });
-  const values = createMatrix(samples.length, columns.length);
-  samples.forEach((sample, i) => values.data.set(sample.values, i * columns.length));
-
-  return { labels: samples.map((sample) => sample.label), columns, values };
-}
-
-function measuredTargets(
-  data: Awaited<ReturnType<typeof loadEvaluationData>>,
-  config: EvaluationConfig,
-): number[][] {
-  const indices = config.targets.map((name) => data.columns.findIndex((c) => c.name === name));
-
-  return data.labels.map((_, i) =>
-    indices.map((j) => data.values.data[i * data.columns.length + j] ?? NaN),
-  );
-}
-
-/**
- * Writes progress at most every PROGRESS_INTERVAL_MS and never two writes at
- * once, so a fast training does not flood the database.
- */
-function throttleProgress(
-  prisma: PrismaClient,
-  runId: string,
-  log: Logger,
-  listener: (progress: EvaluationProgress) => void,
-) {
-  let latest: EvaluationProgress | undefined;
-  let lastWrite = 0;
-  let writing: Promise<void> = Promise.resolve();
-
-  const write = (progress: EvaluationProgress) => {
-    lastWrite = Date.now();
-    writing = writing
-      .then(async () => {
-        await prisma.run.update({ where: { id: runId }, data: { progress: { ...progress } } });
-      })
-      .catch((error: unknown) => log.warn({ err: error }, "progress update failed"));
-  };
-
-  return {
-    report(progress: EvaluationProgress) {
-      latest = progress;
-      listener(progress);
-      if (Date.now() - lastWrite >= PROGRESS_INTERVAL_MS) {
-        write(progress);
-      }
-    },
-    async flush() {
-      if (latest) {
-        write(latest);
-      }
-
-      await writing;
-    },
-  };
 }

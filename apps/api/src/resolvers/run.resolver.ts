@@ -1,6 +1,9 @@
+import type { PrismaClient } from "@ree/db";
 import {
   Dataset,
   FeatureEffect,
+  FeatureEliminationResult,
+  GridSearchResult,
   ModelResult,
   NoiseLevel,
   Run,
@@ -67,11 +70,7 @@ export class RunResolver {
 
   @FieldResolver(() => [ModelResult], { description: "Empty until the run succeeds." })
   async results(@Root() run: Run, @Ctx() { prisma }: Context): Promise<ModelResultSource[]> {
-    const row = await prisma.run.findUniqueOrThrow({
-      where: { id: run.id },
-      select: { results: true },
-    });
-    const results = row.results as RunResultsRecord | null;
+    const results = await loadResults(prisma, run.id);
 
     return (results?.models ?? []).map((record) => ({
       kind: record.kind,
@@ -86,6 +85,25 @@ export class RunResolver {
     }));
   }
 
+  @FieldResolver(() => FeatureEliminationResult, {
+    nullable: true,
+    description: "Null unless the run is a finished FEATURE_ELIMINATION.",
+  })
+  async featureElimination(
+    @Root() run: Run,
+    @Ctx() { prisma }: Context,
+  ): Promise<FeatureEliminationResult | null> {
+    return (await loadResults(prisma, run.id))?.featureElimination ?? null;
+  }
+
+  @FieldResolver(() => GridSearchResult, {
+    nullable: true,
+    description: "Null unless the run is a finished GRID_SEARCH.",
+  })
+  async gridSearch(@Root() run: Run, @Ctx() { prisma }: Context): Promise<GridSearchResult | null> {
+    return (await loadResults(prisma, run.id))?.gridSearch ?? null;
+  }
+
   @Mutation(() => Run, {
     description: "Records a run and queues it; returns at once, before any training.",
   })
@@ -98,6 +116,15 @@ export class RunResolver {
 
     return toRun(row);
   }
+}
+
+async function loadResults(prisma: PrismaClient, runId: string): Promise<RunResultsRecord | null> {
+  const row = await prisma.run.findUniqueOrThrow({
+    where: { id: runId },
+    select: { results: true },
+  });
+
+  return row.results as RunResultsRecord | null;
 }
 
 @Resolver(() => ModelResult)

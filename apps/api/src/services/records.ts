@@ -1,5 +1,7 @@
 import type {
   EvaluationConfig,
+  GridSearchResult,
+  RfeResult,
   ModelAnalyses,
   ModelArtifact,
   RepetitionPrediction,
@@ -27,7 +29,10 @@ export interface RunResultsRecord {
   /** Sample labels and measured targets at the time of the run, by row. */
   labels: string[];
   measured: number[][];
+  /** Evaluated model kinds; empty for feature elimination and grid search. */
   models: ModelResultRecord[];
+  featureElimination?: RfeResult;
+  gridSearch?: GridSearchResult;
 }
 
 export const QUEUED_PROGRESS: RunProgress = {

@@ -1,4 +1,5 @@
 import {
+  type EvaluationConfig,
   type PartialEvaluationConfig,
   resolveEvaluationConfig,
   testSize,
@@ -48,7 +49,7 @@ export async function startRun(
       data: {
         organizationId,
         datasetId: dataset.id,
-        name: input.name?.trim() || `${config.models.join(" + ")} on ${dataset.name}`,
+        name: input.name?.trim() || defaultRunName(config, dataset.name),
         config: config as unknown as Prisma.InputJsonValue,
         progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
       },
@@ -77,7 +78,20 @@ function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
       models: input.models,
       analyses: input.analyses,
       screeningThreshold: input.screeningThreshold,
+      task: input.task,
     }),
     network: defined({ ...network }),
+    selection: defined({ ...input.selection }),
   };
+}
+
+function defaultRunName(config: EvaluationConfig, datasetName: string): string {
+  switch (config.task) {
+    case "EVALUATION":
+      return `${config.models.join(" + ")} on ${datasetName}`;
+    case "FEATURE_ELIMINATION":
+      return `Feature elimination (${config.selection.repetitions} repetitions) on ${datasetName}`;
+    case "GRID_SEARCH":
+      return `Grid search on ${datasetName}`;
+  }
 }

@@ -1,9 +1,30 @@
 import type { AnalysisKind } from "../analysis/analyzeModel.js";
 import type { ModelKind } from "../artifact/ModelArtifact.js";
+import type { HyperparameterGrid } from "../selection/gridSearch.js";
+import type { SelectionMetric, SelectionModel } from "../selection/scoreFeatureSets.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
 import type { TableColumn } from "../table/parseTable.js";
 
 export type SplitMethod = "STRATIFIED" | "RANDOM";
+
+/**
+ * EVALUATION: train and score `models` over repetitions. FEATURE_ELIMINATION:
+ * recursive feature elimination from `features`. GRID_SEARCH: score a
+ * hyperparameter grid on validation rows.
+ */
+export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH";
+
+/** Settings of feature elimination and grid search, which validate on the first target. */
+export interface SelectionConfig {
+  /** Whole eliminations, or validation splits per grid point. */
+  repetitions: number;
+  model: SelectionModel;
+  metric: SelectionMetric;
+  /** Share of the training rows that validates each candidate. */
+  validationFraction: number;
+  /** Grid of GRID_SEARCH; null for the study's 6400-point grid. */
+  grid: HyperparameterGrid | null;
+}
 export type LossWeighting = "EQUAL" | "MEAN";
 
 export interface NetworkConfig {
@@ -18,6 +39,7 @@ export interface NetworkConfig {
 
 /** A complete evaluation config; `resolveEvaluationConfig` fills one from a partial. */
 export interface EvaluationConfig {
+  task: RunTask;
   features: string[];
   /** Target columns; the first one defines the strata of a stratified split. */
   targets: string[];
@@ -31,10 +53,12 @@ export interface EvaluationConfig {
   analyses: AnalysisKind[];
   /** High/low threshold of the screening analysis; null for the median of the first target. */
   screeningThreshold: number | null;
+  selection: SelectionConfig;
 }
 
-export type PartialEvaluationConfig = Partial<Omit<EvaluationConfig, "network">> & {
+export type PartialEvaluationConfig = Partial<Omit<EvaluationConfig, "network" | "selection">> & {
   network?: Partial<NetworkConfig>;
+  selection?: Partial<SelectionConfig>;
 };
 
 /** The six oxides kept by the study's feature elimination. */
@@ -69,8 +93,12 @@ export function resolveEvaluationConfig(
     ? [TOTAL_REE_COLUMN, ...targetColumns.filter((name) => name !== TOTAL_REE_COLUMN)]
     : targetColumns;
 
+  const task = partial.task ?? "EVALUATION";
   const config: EvaluationConfig = {
-    features: partial.features ?? defaultFeatures,
+    task,
+    // Feature elimination starts from every feature unless told otherwise.
+    features:
+      partial.features ?? (task === "FEATURE_ELIMINATION" ? featureColumns : defaultFeatures),
     targets: partial.targets ?? defaultTargets,
     split: partial.split ?? "STRATIFIED",
     testFraction: partial.testFraction ?? 0.2,
@@ -80,6 +108,14 @@ export function resolveEvaluationConfig(
     network: { ...DEFAULT_NETWORK, ...partial.network },
     analyses: partial.analyses ?? [],
     screeningThreshold: partial.screeningThreshold ?? null,
+    selection: {
+      repetitions: task === "GRID_SEARCH" ? 1 : 100,
+      model: "NETWORK",
+      metric: "MAPE",
+      validationFraction: 0.2,
+      grid: null,
+      ...partial.selection,
+    },
   };
   checkColumns("features", config.features, featureColumns);
   checkColumns("targets", config.targets, targetColumns);
@@ -127,7 +163,32 @@ function checkNumbers(config: EvaluationConfig): void {
     );
   }
 
+  checkSelection(config);
   if (network.hiddenUnits.length === 0) {
     throw new RangeError("network.hiddenUnits must list at least one hidden layer");
+  }
+}
+
+function checkSelection({ task, features, selection }: EvaluationConfig): void {
+  const { repetitions, validationFraction, grid } = selection;
+  if (!Number.isInteger(repetitions) || repetitions < 1 || repetitions > 1000) {
+    throw new RangeError(
+      `selection.repetitions must be an integer from 1 to 1000, got ${repetitions}`,
+    );
+  }
+
+  if (!(validationFraction > 0 && validationFraction < 1)) {
+    throw new RangeError(
+      `selection.validationFraction must be between 0 and 1 (exclusive), got ${validationFraction}`,
+    );
+  }
+
+  if (task === "FEATURE_ELIMINATION" && features.length < 2) {
+    throw new RangeError(`feature elimination needs at least 2 features, got ${features.length}`);
+  }
+
+  const empty = grid && Object.entries(grid).find(([, values]) => values.length === 0);
+  if (empty) {
+    throw new RangeError(`selection.grid.${empty[0]} must list at least one value`);
   }
 }

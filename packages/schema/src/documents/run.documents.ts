@@ -2,14 +2,20 @@ import { typedDocument } from "./typed.js";
 import type {
   AnalysisKind,
   FeatureEffect,
+  FeatureEliminationResult,
+  GridSearchResult,
+  HyperparameterGrid,
   LossWeighting,
   ModelKind,
   NoiseLevel,
   RunConfig,
   RunProgress,
   RunStatus,
+  RunTask,
   SamplePrediction,
   ScreeningResult,
+  SelectionMetric,
+  SelectionModel,
   ShapResult,
   SplitMethod,
   TargetMetrics,
@@ -62,6 +68,8 @@ export interface ModelResultDetail {
 }
 
 export interface RunDetail extends RunSummary {
+  featureElimination: FeatureEliminationResult | null;
+  gridSearch: GridSearchResult | null;
   error: string | null;
   backend: string | null;
   startedAt: string | null;
@@ -108,6 +116,7 @@ export const RunDocument = typedDocument<
         message
       }
       config {
+        task
         features
         targets
         split
@@ -125,6 +134,40 @@ export const RunDocument = typedDocument<
         }
         analyses
         screeningThreshold
+        selection {
+          repetitions
+          model
+          metric
+          validationFraction
+          grid {
+            hiddenUnits
+            learningRate
+            weightDecay
+          }
+        }
+      }
+      featureElimination {
+        features
+        counts
+        error { ${metricFields} }
+        normalizedError { ${metricFields} }
+        keptProbability
+        eliminationOrders
+      }
+      gridSearch {
+        points {
+          hiddenUnits
+          learningRate
+          weightDecay
+          error { ${metricFields} }
+        }
+        best {
+          hiddenUnits
+          learningRate
+          weightDecay
+          error { ${metricFields} }
+        }
+        bestTestError { ${metricFields} }
       }
       results {
         kind
@@ -196,6 +239,7 @@ export interface StartRunVariables {
   config: {
     datasetId: string;
     name?: string;
+    task?: RunTask;
     features?: string[];
     targets?: string[];
     split?: SplitMethod;
@@ -213,6 +257,13 @@ export interface StartRunVariables {
     };
     analyses?: AnalysisKind[];
     screeningThreshold?: number;
+    selection?: {
+      repetitions?: number;
+      model?: SelectionModel;
+      metric?: SelectionMetric;
+      validationFraction?: number;
+      grid?: HyperparameterGrid;
+    };
   };
 }
 

@@ -7,6 +7,9 @@ export type SplitMethod = "STRATIFIED" | "RANDOM";
 export type LossWeighting = "EQUAL" | "MEAN";
 export type DataSplit = "TRAIN" | "TEST";
 export type AnalysisKind = "SHAP" | "FEATURE_EFFECTS" | "NOISE" | "SCREENING";
+export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH";
+export type SelectionModel = "LINEAR" | "NETWORK";
+export type SelectionMetric = "MAPE" | "MAE_OVER_MEAN";
 
 export interface DatasetColumn {
   name: string;
@@ -71,7 +74,22 @@ export interface NetworkConfig {
   lossWeighting: LossWeighting;
 }
 
+export interface HyperparameterGrid {
+  hiddenUnits: number[][];
+  learningRate: number[];
+  weightDecay: number[];
+}
+
+export interface SelectionConfig {
+  repetitions: number;
+  model: SelectionModel;
+  metric: SelectionMetric;
+  validationFraction: number;
+  grid: HyperparameterGrid | null;
+}
+
 export interface RunConfig {
+  task: RunTask;
   features: string[];
   targets: string[];
   split: SplitMethod;
@@ -82,6 +100,7 @@ export interface RunConfig {
   network: NetworkConfig;
   analyses: AnalysisKind[];
   screeningThreshold: number | null;
+  selection: SelectionConfig;
 }
 
 export interface RunProgress {
@@ -161,4 +180,26 @@ export interface ScreeningResult {
   accuracy: MetricValue;
   averagePrecision: MetricValue;
   curve: { decisionThreshold: number; precision: MetricValue; recall: MetricValue }[];
+}
+
+export interface FeatureEliminationResult {
+  features: string[];
+  counts: number[];
+  error: MetricSummary[];
+  normalizedError: MetricSummary[];
+  keptProbability: number[][];
+  eliminationOrders: string[][];
+}
+
+export interface GridPoint {
+  hiddenUnits: number[];
+  learningRate: number;
+  weightDecay: number;
+  error: MetricSummary;
+}
+
+export interface GridSearchResult {
+  points: GridPoint[];
+  best: GridPoint;
+  bestTestError: MetricSummary;
 }

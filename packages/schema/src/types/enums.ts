@@ -45,6 +45,25 @@ export const AnalysisKind = {
 } as const;
 export type AnalysisKind = (typeof AnalysisKind)[keyof typeof AnalysisKind];
 
+export const RunTask = {
+  EVALUATION: "EVALUATION",
+  FEATURE_ELIMINATION: "FEATURE_ELIMINATION",
+  GRID_SEARCH: "GRID_SEARCH",
+} as const;
+export type RunTask = (typeof RunTask)[keyof typeof RunTask];
+
+export const SelectionModel = {
+  LINEAR: "LINEAR",
+  NETWORK: "NETWORK",
+} as const;
+export type SelectionModel = (typeof SelectionModel)[keyof typeof SelectionModel];
+
+export const SelectionMetric = {
+  MAPE: "MAPE",
+  MAE_OVER_MEAN: "MAE_OVER_MEAN",
+} as const;
+export type SelectionMetric = (typeof SelectionMetric)[keyof typeof SelectionMetric];
+
 export const DataSplit = {
   TRAIN: "TRAIN",
   TEST: "TEST",
@@ -74,6 +93,20 @@ registerEnumType(LossWeighting, {
     "Per-target weights of the multi-task loss. EQUAL: all 1. MEAN: each target's mean content.",
 });
 registerEnumType(DataSplit, { name: "DataSplit" });
+registerEnumType(RunTask, {
+  name: "RunTask",
+  description:
+    "EVALUATION: train and score the models over repetitions. FEATURE_ELIMINATION: recursive " +
+    "feature elimination. GRID_SEARCH: score a hyperparameter grid on validation rows.",
+});
+registerEnumType(SelectionModel, {
+  name: "SelectionModel",
+  description: "Model refitted for each candidate: linear regression or a single-task network.",
+});
+registerEnumType(SelectionMetric, {
+  name: "SelectionMetric",
+  description: "Validation error: MAPE, or MAE over the mean measured value (both in %).",
+});
 registerEnumType(AnalysisKind, {
   name: "AnalysisKind",
   description:

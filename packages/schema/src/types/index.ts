@@ -4,6 +4,7 @@ export * from "./sample.type.js";
 export * from "./run.type.js";
 export * from "./modelResult.type.js";
 export * from "./analysis.type.js";
+export * from "./selection.type.js";
 export * from "./model.type.js";
 export * from "./prediction.type.js";
 export * from "./inputs.js";

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 
-import { AnalysisKind, LossWeighting, ModelKind, SplitMethod } from "./enums.js";
+import { AnalysisKind, LossWeighting, ModelKind, RunTask, SplitMethod } from "./enums.js";
+import { SelectionConfigInput } from "./selection.type.js";
 
 @InputType()
 export class ImportDatasetInput {
@@ -53,9 +54,14 @@ export class RunConfigInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
+  @Field(() => RunTask, { nullable: true, description: "Default EVALUATION." })
+  task?: RunTask | null;
+
   @Field(() => [String], {
     nullable: true,
-    description: "Feature columns. Default: Al2O3 CaO Fe2O3 MgO TiO2 P2O5, as kept by the study.",
+    description:
+      "Feature columns. Default: Al2O3 CaO Fe2O3 MgO TiO2 P2O5, as kept by the study; " +
+      "for FEATURE_ELIMINATION, every feature column.",
   })
   features?: string[] | null;
 
@@ -92,6 +98,9 @@ export class RunConfigInput {
       "Screening threshold in the total REE's unit. Default: its median in the data set.",
   })
   screeningThreshold?: number | null;
+
+  @Field(() => SelectionConfigInput, { nullable: true })
+  selection?: SelectionConfigInput | null;
 }
 
 @InputType()

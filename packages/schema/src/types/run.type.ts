@@ -1,6 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 
-import { AnalysisKind, LossWeighting, ModelKind, RunStatus, SplitMethod } from "./enums.js";
+import {
+  AnalysisKind,
+  LossWeighting,
+  ModelKind,
+  RunStatus,
+  RunTask,
+  SplitMethod,
+} from "./enums.js";
+import { SelectionConfig } from "./selection.type.js";
 
 @ObjectType({ description: "Architecture and optimiser settings of the networks." })
 export class NetworkConfig {
@@ -25,6 +33,9 @@ export class NetworkConfig {
 
 @ObjectType({ description: "The full config of a run, with every default filled in." })
 export class RunConfig {
+  @Field(() => RunTask)
+  task!: RunTask;
+
   @Field(() => [String])
   features!: string[];
 
@@ -57,6 +68,9 @@ export class RunConfig {
     description: "Screening threshold; null for the median total REE of the data set.",
   })
   screeningThreshold!: number | null;
+
+  @Field(() => SelectionConfig)
+  selection!: SelectionConfig;
 }
 
 @ObjectType()

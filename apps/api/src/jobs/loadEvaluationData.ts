@@ -1,0 +1,30 @@
+import type { EvaluationConfig, EvaluationData, TableColumn } from "@ree/core-ml";
+import { createMatrix } from "@ree/core-ml";
+import type { PrismaClient } from "@ree/db";
+
+/** Loads a data set's samples, in table order, as the numeric table core-ml evaluates. */
+export async function loadEvaluationData(
+  prisma: PrismaClient,
+  datasetId: string,
+  columnsJson: unknown,
+): Promise<EvaluationData> {
+  const columns = columnsJson as TableColumn[];
+  const samples = await prisma.sample.findMany({
+    where: { datasetId },
+    orderBy: { position: "asc" },
+    select: { label: true, values: true },
+  });
+  const values = createMatrix(samples.length, columns.length);
+  samples.forEach((sample, i) => values.data.set(sample.values, i * columns.length));
+
+  return { labels: samples.map((sample) => sample.label), columns, values };
+}
+
+/** Measured targets of every sample, in the config's target order. */
+export function measuredTargets(data: EvaluationData, config: EvaluationConfig): number[][] {
+  const indices = config.targets.map((name) => data.columns.findIndex((c) => c.name === name));
+
+  return data.labels.map((_, i) =>
+    indices.map((j) => data.values.data[i * data.columns.length + j] ?? NaN),
+  );
+}
