@@ -5,6 +5,7 @@ import type {
 } from "../artifact/ModelArtifact.js";
 import type { Matrix } from "../matrix/Matrix.js";
 import { createRandom, shuffle } from "../random/createRandom.js";
+import { checkTrainingJob } from "./checkTrainingJob.js";
 import { loadTensorflow, type Scalar, type Tensorflow } from "./loadTensorflow.js";
 import type { EpochEnd, NetworkEngine, NetworkOptions } from "./NetworkEngine.js";
 
@@ -37,7 +38,7 @@ async function trainNetwork(
   onEpochEnd?: (event: EpochEnd) => void,
 ): Promise<NetworkPredictor> {
   const { hiddenUnits, learningRate, weightDecay, batchSize, epochs, lossWeights, seed } = options;
-  checkOptions(x, y, options);
+  checkTrainingJob(x, y, options);
 
   const random = createRandom(seed);
   const model = buildModel(tf, x.columns, hiddenUnits, y.columns, random.nextSeed);
@@ -85,39 +86,6 @@ async function trainNetwork(
     tf.dispose([inputs, targets, weights]);
     optimizer.dispose();
     model.dispose();
-  }
-}
-
-function checkOptions(x: Matrix, y: Matrix, options: NetworkOptions): void {
-  const { hiddenUnits, batchSize, epochs, lossWeights, learningRate, weightDecay } = options;
-  if (x.rows !== y.rows || x.rows === 0) {
-    throw new RangeError(`x and y must have the same, non-zero rows, got ${x.rows} and ${y.rows}`);
-  }
-
-  for (const units of hiddenUnits) {
-    assertPositiveInteger("hiddenUnits", units);
-  }
-
-  assertPositiveInteger("batchSize", batchSize);
-  assertPositiveInteger("epochs", epochs);
-  if (!(learningRate > 0)) {
-    throw new RangeError(`learningRate must be positive, got ${learningRate}`);
-  }
-
-  if (!(weightDecay >= 0)) {
-    throw new RangeError(`weightDecay must be zero or more, got ${weightDecay}`);
-  }
-
-  if (lossWeights.length !== y.columns || lossWeights.some((weight) => !(weight >= 0))) {
-    throw new RangeError(
-      `lossWeights must hold ${y.columns} non-negative numbers, got [${lossWeights.join(", ")}]`,
-    );
-  }
-}
-
-function assertPositiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
 }
 

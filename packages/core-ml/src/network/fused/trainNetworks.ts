@@ -2,7 +2,7 @@ import type { NetworkPredictor } from "../../artifact/ModelArtifact.js";
 import { createRandom, type Random, shuffle } from "../../random/createRandom.js";
 import type { JobEpochEnd, TrainingJob } from "../NetworkEngine.js";
 import type { BatchTrainer, ModelSettings } from "./BatchTrainer.js";
-import { checkTrainingJob } from "./checkTrainingJob.js";
+import { checkTrainingJob } from "../checkTrainingJob.js";
 import { initializeParameters, type NetworkParameters } from "./initializeParameters.js";
 import { NetworkGroupTrainer } from "./NetworkGroupTrainer.js";
 import { NetworkTrainer } from "./NetworkTrainer.js";

@@ -1,11 +1,10 @@
-import type { Matrix } from "../../matrix/Matrix.js";
-import type { NetworkOptions } from "../NetworkEngine.js";
+import type { Matrix } from "../matrix/Matrix.js";
+import type { NetworkOptions } from "./NetworkEngine.js";
 
 /**
- * Checks one training job. It rejects what the TensorFlow.js engine rejects,
- * with the same messages, and also matrices without columns, loss weights that
- * sum to 0 and non-integer seeds, which the TensorFlow.js engine turns into NaN
- * weights or a TypeError.
+ * Checks one training job before any engine trains it: matrices without rows
+ * or columns, invalid sizes and rates, loss weights that sum to 0 and
+ * non-integer seeds, which would otherwise end as NaN weights.
  * @throws RangeError naming the first invalid value.
  */
 export function checkTrainingJob(x: Matrix, y: Matrix, options: NetworkOptions): void {
