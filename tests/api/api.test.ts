@@ -90,6 +90,19 @@ describe("data sets", () => {
     expect(after.datasets).toHaveLength(before.datasets.length);
   });
 
+  it("imports semicolons with decimal commas", async () => {
+    const csv = "sample_id;SiO2_mol_pct;La2O3_ppm_mol\nA;50,5;12,25\nB;60;8\n";
+    const { importDataset } = await graphqlData(stack.apiUrl, ImportDatasetDocument, {
+      input: { name: "decimal commas", csv, decimalSeparator: "," },
+    });
+    const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, { id: importDataset.id });
+
+    expect(dataset?.samples.nodes.map((node) => node.values)).toEqual([
+      [50.5, 12.25],
+      [60, 8],
+    ]);
+  });
+
   it("rejects a duplicate name", async () => {
     const csv = await readDataFile(US_DEMO_FILE);
     const { errors } = await graphqlRequest(stack.apiUrl, ImportDatasetDocument, {

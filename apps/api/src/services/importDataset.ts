@@ -10,6 +10,7 @@ export interface ImportDatasetRequest {
   description?: string | null;
   source?: string | null;
   license?: string | null;
+  decimalSeparator?: string | null;
 }
 
 /** Rows per INSERT; keeps each statement well under PostgreSQL's 65535 parameters. */
@@ -29,7 +30,12 @@ export async function importDataset(
     throw ApiError.badInput("name must not be empty; give the data set a name");
   }
 
-  const table = parseOrReject(request.csv);
+  const decimalSeparator = request.decimalSeparator ?? ".";
+  if (decimalSeparator !== "." && decimalSeparator !== ",") {
+    throw ApiError.badInput(`decimalSeparator must be "." or ",", got "${decimalSeparator}"`);
+  }
+
+  const table = parseOrReject(request.csv, decimalSeparator);
 
   try {
     return await prisma.$transaction(async (tx) => {
@@ -75,9 +81,9 @@ export async function importDataset(
   }
 }
 
-function parseOrReject(csv: string) {
+function parseOrReject(csv: string, decimalSeparator: "." | ",") {
   try {
-    return parseTable(csv);
+    return parseTable(csv, { decimalSeparator });
   } catch (error) {
     if (error instanceof TableError) {
       throw ApiError.badInput(error.message, {

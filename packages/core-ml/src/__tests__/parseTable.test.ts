@@ -31,7 +31,7 @@ describe("parseTable", () => {
   it.each([
     ["a,x,,12", /line 2 \(sample "a"\), column "SiO2_mol_pct": the value is missing/],
     ["a,x,abc,12", /line 2 .*column "SiO2_mol_pct": "abc" is not a number/],
-    ['a,x,50,"1,5"', /"1,5" is not a number \(use a dot as the decimal separator\)/],
+    ['a,x,50,"1,5"', /"1,5" is not a number \(use a dot as the decimal separator, or declare/],
     ["a,x,50,-3", /column "La2O3_ppm_mol": -3 is negative/],
     ["a,x,50,12\na,y,40,10", /line 3: sample label "a" repeats line 2/],
     [",x,50,12", /line 2: the sample label is empty/],
@@ -47,6 +47,26 @@ describe("parseTable", () => {
       expect(error).toBeInstanceOf(TableError);
       expect(error).toMatchObject({ line: 3, column: "SiO2_mol_pct", value: "oops" });
     }
+  });
+
+  it("reads semicolons with decimal commas", () => {
+    const csv = "\uFEFFsample_id;SiO2_mol_pct;La2O3_ppm_mol\na;50,5;1.234,5\n";
+    const table = parseTable(csv, { decimalSeparator: "," });
+
+    expect(Array.from(table.values.data)).toEqual([50.5, 1234.5]);
+  });
+
+  it("reads tab-separated values", () => {
+    const table = parseTable("sample_id\tSiO2_mol_pct\na\t50\nb\t60\n");
+
+    expect(table.labels).toEqual(["a", "b"]);
+    expect(Array.from(table.values.data)).toEqual([50, 60]);
+  });
+
+  it("rejects an ambiguous comma number", () => {
+    expect(() => parseTable("sample_id;SiO2_mol_pct\na;1,234\n")).toThrow(
+      /"1,234" is not a number \(use a dot as the decimal separator, or declare decimalSeparator ","\)/,
+    );
   });
 
   it("rejects a table without numeric columns", () => {

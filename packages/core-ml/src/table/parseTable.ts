@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 
 import { createMatrix, type Matrix } from "../matrix/Matrix.js";
 import { parseColumnUnit, type ColumnRole, UNIT_SUFFIXES } from "./columnUnits.js";
+import { type DecimalSeparator, readLocaleNumber } from "../curation/readLocaleNumber.js";
 import { TableError } from "./TableError.js";
 
 export interface TableColumn {
@@ -27,7 +28,23 @@ export interface ParseTableOptions {
    * @default "sample_id"
    */
   labelColumn?: string;
+  /**
+   * Character between cells.
+   * @default whichever of ",", ";" and tab occurs most often in the header row
+   */
+  delimiter?: CsvDelimiter;
+  /**
+   * Decimal separator of the numbers. With ",", thousands separators are read too
+   * ("1.234,5"); with ".", a comma in a number is an error, so that "1,234" is never
+   * silently read as 1234 or 1.234.
+   * @default "."
+   */
+  decimalSeparator?: DecimalSeparator;
 }
+
+export type CsvDelimiter = "," | ";" | "\t";
+
+const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
 
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -38,9 +55,13 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * @throws TableError naming the line, column and value of the first bad cell.
  */
 export function parseTable(csv: string, options: ParseTableOptions = {}): Table {
-  const { labelColumn = "sample_id" } = options;
+  const {
+    labelColumn = "sample_id",
+    delimiter = detectDelimiter(csv),
+    decimalSeparator = ".",
+  } = options;
 
-  const records = readRecords(csv);
+  const records = readRecords(csv, delimiter);
   const [header, ...rows] = records;
   if (header === undefined || rows.length === 0) {
     throw new TableError("the table is empty: expected a header row and at least one sample row");
@@ -85,7 +106,12 @@ export function parseTable(csv: string, options: ParseTableOptions = {}): Table 
     checkLabel(label, line, labelColumn, seenLabels);
     labels.push(label);
     numeric.forEach(({ index, column }, j) => {
-      values.data[i * numeric.length + j] = parseCell(row[index] ?? "", line, label, column.name);
+      values.data[i * numeric.length + j] = parseCell(row[index] ?? "", {
+        line,
+        label,
+        column: column.name,
+        decimalSeparator,
+      });
     });
   });
 
@@ -100,9 +126,25 @@ export function parseTable(csv: string, options: ParseTableOptions = {}): Table 
   };
 }
 
-function readRecords(csv: string): string[][] {
+/** Picks the delimiter that occurs most often in the first line, "," on a tie. */
+function detectDelimiter(csv: string): CsvDelimiter {
+  const header = csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const count = (delimiter: string) => header.split(delimiter).length - 1;
+
+  return DELIMITERS.reduce((best, candidate) =>
+    count(candidate) > count(best) ? candidate : best,
+  );
+}
+
+function readRecords(csv: string, delimiter: CsvDelimiter): string[][] {
   try {
-    return parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    return parse(csv, {
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    });
   } catch (error) {
     throw new TableError(`the file is not valid CSV: ${(error as Error).message}`);
   }
@@ -131,7 +173,15 @@ function checkLabel(
   seen.set(label, line);
 }
 
-function parseCell(cell: string, line: number, label: string, column: string): number {
+interface CellPlace {
+  line: number;
+  label: string;
+  column: string;
+  decimalSeparator: DecimalSeparator;
+}
+
+function parseCell(cell: string, place: CellPlace): number {
+  const { line, label, column, decimalSeparator } = place;
   const where = `line ${line} (sample "${label}"), column "${column}"`;
   const text = cell.trim();
   if (text === "") {
@@ -143,12 +193,15 @@ function parseCell(cell: string, line: number, label: string, column: string): n
     );
   }
 
-  if (!NUMBER_PATTERN.test(text)) {
-    const hint = text.includes(",") ? " (use a dot as the decimal separator)" : "";
+  const value = decimalSeparator === "," ? readCommaNumber(text) : readDotNumber(text);
+  if (value === undefined) {
+    const hint =
+      decimalSeparator === "." && text.includes(",")
+        ? ' (use a dot as the decimal separator, or declare decimalSeparator ",")'
+        : "";
     throw new TableError(`${where}: "${cell}" is not a number${hint}`, line, column, cell);
   }
 
-  const value = Number(text);
   if (value < 0) {
     throw new TableError(
       `${where}: ${text} is negative; contents must be zero or more`,
@@ -159,4 +212,14 @@ function parseCell(cell: string, line: number, label: string, column: string): n
   }
 
   return value;
+}
+
+function readDotNumber(text: string): number | undefined {
+  return NUMBER_PATTERN.test(text) ? Number(text) : undefined;
+}
+
+function readCommaNumber(text: string): number | undefined {
+  const result = readLocaleNumber(text, ",");
+
+  return "value" in result ? result.value : undefined;
 }

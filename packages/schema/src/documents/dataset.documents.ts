@@ -87,6 +87,7 @@ export interface ImportDatasetVariables {
     description?: string;
     source?: string;
     license?: string;
+    decimalSeparator?: "." | ",";
   };
 }
 

@@ -23,6 +23,14 @@ export class ImportDatasetInput {
 
   @Field(() => String, { nullable: true })
   license?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Decimal separator of the numbers: "." (default) or ",". Cells may be separated by ' +
+      "commas, semicolons or tabs; the header row decides.",
+  })
+  decimalSeparator?: string | null;
 }
 
 @InputType({ description: "Network settings; every field left out takes the study's value." })
