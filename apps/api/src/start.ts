@@ -24,6 +24,10 @@ const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const apiPort = Number(process.env.API_PORT ?? 4000);
 const webPort = Number(process.env.WEB_PORT ?? 3000);
 const host = "127.0.0.1";
+/** Percentage last printed by printProgress, so non-terminal logs get a line per 10 %. */
+let lastPrinted = -1;
+/** Set once shutdown starts, so the dashboard's exit is not reported as a failure. */
+let stopping = false;
 
 const embedded = process.env.DATABASE_URL
   ? undefined
@@ -111,8 +115,6 @@ function startDashboard(graphqlUrl: string): ChildProcess {
   return child;
 }
 
-let lastPrinted = -1;
-
 /** Prints a progress bar on a terminal, and a line every 10 % otherwise. */
 function printProgress(runId: string, progress: EvaluationProgress): void {
   const percent = Math.floor(progress.fraction * 100);
@@ -127,8 +129,6 @@ function printProgress(runId: string, progress: EvaluationProgress): void {
 
   lastPrinted = percent;
 }
-
-let stopping = false;
 
 async function shutdown(): Promise<void> {
   stopping = true;
