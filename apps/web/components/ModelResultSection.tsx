@@ -1,8 +1,9 @@
-import type { ModelResultDetail } from "@ree/schema/documents";
+import type { AnalysisKind, ModelResultDetail } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDuration } from "../lib/format";
 import { MODEL_KIND_LABELS } from "../lib/labels";
+import { AnalysesSection } from "./AnalysesSection";
 import { ParityPlot } from "./charts/ParityPlot";
 import { MetricsTable } from "./MetricsTable";
 
@@ -10,6 +11,12 @@ export interface ModelResultSectionProps {
   result: ModelResultDetail;
   /** Unit of the run's targets. */
   unit: string;
+  /** Analyses that the run asked for. @default none */
+  requestedAnalyses?: readonly AnalysisKind[];
+  /** Id of the run's comparison of the noise results, when the run shows one. */
+  noiseComparisonId?: string;
+  /** True when the run set the screening threshold, false when it is the data set's median. */
+  screeningThresholdIsConfigured?: boolean;
 }
 
 /**
@@ -18,8 +25,17 @@ export interface ModelResultSectionProps {
  */
 const SMALL_TEST_SET = 5;
 
-/** Evaluation of one model kind: parity plot of the total REE and the metrics table. */
-export function ModelResultSection({ result, unit }: ModelResultSectionProps) {
+/**
+ * Evaluation of one model kind: parity plot of the total REE, the metrics table and the analyses
+ * that the result has.
+ */
+export function ModelResultSection({
+  result,
+  unit,
+  requestedAnalyses = [],
+  noiseComparisonId,
+  screeningThresholdIsConfigured = false,
+}: ModelResultSectionProps) {
   const label = MODEL_KIND_LABELS[result.kind];
   const headingId = `result-${result.kind.toLowerCase()}`;
   const testSize = result.predictions.filter(
@@ -58,6 +74,13 @@ export function ModelResultSection({ result, unit }: ModelResultSectionProps) {
         </p>
       ) : null}
       <MetricsTable metrics={result.metrics} unit={unit} />
+      <AnalysesSection
+        result={result}
+        unit={unit}
+        requested={requestedAnalyses}
+        noiseComparisonId={noiseComparisonId}
+        screeningThresholdIsConfigured={screeningThresholdIsConfigured}
+      />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime } from "../lib/format";
 import { MODEL_KIND_LABELS } from "../lib/labels";
 import { LoadingMessage } from "./LoadingMessage";
 import { ModelResultSection } from "./ModelResultSection";
+import { NoiseHistogramGrid } from "./NoiseHistogramGrid";
 import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RunConfigList } from "./RunConfigList";
@@ -23,6 +24,7 @@ const TOTAL_REE_TARGET = "REE_total_ppm_mol";
  */
 const TARGET_UNIT = "ppm (molar)";
 const POLL_INTERVAL_MS = 1000;
+const NOISE_COMPARISON_ID = "noise-comparison";
 
 function isActive(status: RunStatus | undefined): boolean {
   return status === "QUEUED" || status === "RUNNING";
@@ -81,6 +83,13 @@ export function RunView({ id }: { id: string }) {
     );
   }
 
+  // Several model kinds with noise results are compared in one place, on common axes.
+  const noiseEntries = run.results.flatMap((result) =>
+    result.noise === null
+      ? []
+      : [{ modelLabel: MODEL_KIND_LABELS[result.kind], levels: result.noise }],
+  );
+
   return (
     <article>
       <h1>
@@ -131,9 +140,22 @@ export function RunView({ id }: { id: string }) {
           </p>
         ) : (
           run.results.map((result) => (
-            <ModelResultSection key={result.kind} result={result} unit={TARGET_UNIT} />
+            <ModelResultSection
+              key={result.kind}
+              result={result}
+              unit={TARGET_UNIT}
+              requestedAnalyses={run.config.analyses}
+              noiseComparisonId={noiseEntries.length > 1 ? NOISE_COMPARISON_ID : undefined}
+              screeningThresholdIsConfigured={run.config.screeningThreshold !== null}
+            />
           ))
         )}
+        {noiseEntries.length > 1 ? (
+          <section aria-labelledby={NOISE_COMPARISON_ID} className="model-result">
+            <h3 id={NOISE_COMPARISON_ID}>Sensitivity to input noise, model kinds side by side</h3>
+            <NoiseHistogramGrid entries={noiseEntries} unit={TARGET_UNIT} />
+          </section>
+        ) : null}
       </section>
     </article>
   );

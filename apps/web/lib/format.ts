@@ -25,6 +25,27 @@ export function formatFixed(value: number, decimals: number): string {
   return numberFormat.format(value);
 }
 
+const signedFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * Formats `value` with exactly `decimals` decimals and a sign, "+" for positive values, so that a
+ * change reads as a change. A value that rounds to 0 gets no sign.
+ */
+export function formatSigned(value: number, decimals: number): string {
+  let numberFormat = signedFormats.get(decimals);
+  if (numberFormat === undefined) {
+    numberFormat = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+      signDisplay: "exceptZero",
+    });
+    signedFormats.set(decimals, numberFormat);
+  }
+
+  return numberFormat.format(value);
+}
+
 /** Returns the decimals shown for a value in `unit`, or null for units without a fixed rule. */
 export function decimalsForUnit(unit: string): number | null {
   if (unit === "mol %") {

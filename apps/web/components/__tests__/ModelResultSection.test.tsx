@@ -2,6 +2,7 @@
 import type { ModelResultDetail, SamplePrediction } from "@ree/schema/documents";
 import { describe, expect, it } from "vitest";
 
+import { SCREENING } from "../charts/__tests__/analysisFixtures";
 import { ModelResultSection } from "../ModelResultSection";
 import { renderMarkup } from "./renderMarkup";
 
@@ -42,5 +43,21 @@ describe("ModelResultSection", () => {
     const section = renderMarkup(<ModelResultSection result={result(5)} unit="ppm (molar)" />);
 
     expect(section.querySelector('[role="note"]')).toBeNull();
+  });
+
+  it("renders the analyses of the result", () => {
+    const section = renderMarkup(
+      <ModelResultSection
+        result={{ ...result(5), screening: SCREENING }}
+        unit="ppm (molar)"
+        requestedAnalyses={["SCREENING", "SHAP"]}
+      />,
+    );
+    const headings = [...section.querySelectorAll("h4")].map((heading) => heading.textContent);
+
+    expect(headings).toEqual(["High/low screening"]);
+    expect(section.querySelector(".analyses .muted")?.textContent).toBe(
+      "Requested but missing from this result: SHAP values.",
+    );
   });
 });

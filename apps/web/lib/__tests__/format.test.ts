@@ -8,6 +8,7 @@ import {
   formatMemberCount,
   formatPercent,
   formatQuantity,
+  formatSigned,
 } from "../format";
 
 describe("formatQuantity", () => {
@@ -45,6 +46,18 @@ describe("formatFixed", () => {
   it("rounds to the given decimals without grouping", () => {
     expect(formatFixed(0.84567, 3)).toBe("0.846");
     expect(formatFixed(12345.6, 1)).toBe("12345.6");
+  });
+});
+
+describe("formatSigned", () => {
+  it.each([
+    [2.345, 2, "+2.35"],
+    [-0.46, 2, "-0.46"],
+    [0, 1, "0.0"],
+    [-0.001, 1, "0.0"],
+    [12.34, 0, "+12"],
+  ])("formats %d with %d decimals as %s", (value, decimals, expected) => {
+    expect(formatSigned(value, decimals)).toBe(expected);
   });
 });
 

@@ -1,0 +1,179 @@
+import { axisBottom, axisLeft, create, type scaleLinear, type Selection } from "d3";
+
+/*
+ * Building blocks shared by the analysis charts: the root SVG, axes that inherit the SVG's font,
+ * padded domains that never collapse, and size checks. Every function uses the global
+ * `document` through D3, so the charts also render under jsdom.
+ */
+
+export type SvgSelection = Selection<SVGSVGElement, undefined, null, undefined>;
+export type GroupSelection = Selection<SVGGElement, undefined, null, undefined>;
+export type LinearScale = ReturnType<typeof scaleLinear<number, number>>;
+/** Any selection that elements can be appended to. */
+export type ParentSelection = SvgSelection | GroupSelection;
+
+export const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+/** Font size of all chart text in px. */
+export const FONT_SIZE = 12;
+/**
+ * Estimated width of one character of 12 px text in px, used to place labels and legend
+ * entries. Text is not measured because the charts must also render without layout (jsdom).
+ */
+export const CHARACTER_WIDTH = 7;
+/** Colour of reference lines, empty-data messages and cell borders: dark grey, legible in print. */
+export const NEUTRAL_COLOR = "#444";
+/** Blue of the Okabe–Ito palette, distinct for the common colour-vision deficiencies. */
+export const PRIMARY_COLOR = "#0072b2";
+/** Vermillion of the Okabe–Ito palette, the highlight colour next to {@link PRIMARY_COLOR}. */
+export const HIGHLIGHT_COLOR = "#d55e00";
+
+/** Share of the data range added on each side of a padded domain. */
+const PADDING_FRACTION = 0.05;
+
+/** Creates the root `<svg>` of a chart with its size, viewBox, accessible name and font. */
+export function createChartSvg(
+  className: string,
+  width: number,
+  height: number,
+  ariaLabel: string,
+): SvgSelection {
+  return create("svg")
+    .attr("xmlns", SVG_NAMESPACE)
+    .attr("class", className)
+    .attr("width", width)
+    .attr("height", height)
+    .attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("role", "img")
+    .attr("aria-label", ariaLabel)
+    .attr("font-family", "system-ui, sans-serif")
+    .attr("font-size", FONT_SIZE);
+}
+
+/**
+ * Returns `value` after checking that it is a finite size of at least `minimum` px.
+ * @throws RangeError otherwise, naming the option.
+ */
+export function checkSize(name: string, value: number, minimum: number): number {
+  if (!Number.isFinite(value) || value < minimum) {
+    throw new RangeError(`${name} must be a finite number of at least ${minimum} px, got ${value}`);
+  }
+
+  return value;
+}
+
+/** Options of {@link paddedDomain}. */
+export interface PaddedDomainOptions {
+  /** Widens the domain to contain 0, e.g. for values that are changes or importances. */
+  includeZero?: boolean;
+  /** Keeps the lower end at 0 or above when no value is negative, e.g. for contents. */
+  clampAtZero?: boolean;
+}
+
+/**
+ * Returns a domain that covers every finite value with 5 % padding on each side. Without finite
+ * values it returns [0, 1]. A single value or equal values get a padding of 10 % of the value
+ * (at least 1), so a scale never has an empty domain and never maps a value to NaN.
+ */
+export function paddedDomain(
+  values: Iterable<number>,
+  options: PaddedDomainOptions = {},
+): [number, number] {
+  let min = options.includeZero ? 0 : Infinity;
+  let max = options.includeZero ? 0 : -Infinity;
+  for (const value of values) {
+    if (Number.isFinite(value)) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+    }
+  }
+
+  if (min > max) {
+    return [0, 1];
+  }
+
+  const span = max - min;
+  const padding = span > 0 ? span * PADDING_FRACTION : Math.max(Math.abs(min) * 0.1, 1);
+  const lower = options.clampAtZero && min >= 0 ? Math.max(0, min - padding) : min - padding;
+
+  return [lower, max + padding];
+}
+
+/** Appends a bottom axis at `y` whose ticks inherit the SVG's font. */
+export function drawBottomAxis(
+  parent: ParentSelection,
+  scale: LinearScale,
+  y: number,
+  className: string,
+  ticks: number,
+): void {
+  // d3-axis sets its own font on each axis; removing it lets the axes inherit the SVG's font.
+  parent
+    .append("g")
+    .attr("class", className)
+    .attr("transform", `translate(0,${y})`)
+    .call(axisBottom(scale).ticks(ticks))
+    .attr("font-size", null)
+    .attr("font-family", null);
+}
+
+/** Appends a left axis at `x` whose ticks inherit the SVG's font. */
+export function drawLeftAxis(
+  parent: ParentSelection,
+  scale: LinearScale,
+  x: number,
+  className: string,
+  ticks: number,
+): void {
+  parent
+    .append("g")
+    .attr("class", className)
+    .attr("transform", `translate(${x},0)`)
+    .call(axisLeft(scale).ticks(ticks))
+    .attr("font-size", null)
+    .attr("font-family", null);
+}
+
+/** Appends a text label centred on (x, y), rotated by -90° when `vertical` is set. */
+export function drawLabel(
+  parent: ParentSelection,
+  text: string,
+  x: number,
+  y: number,
+  className: string,
+  vertical = false,
+): void {
+  const label = parent
+    .append("text")
+    .attr("class", className)
+    .attr("text-anchor", "middle")
+    .attr("fill", "currentColor")
+    .text(text);
+  if (vertical) {
+    label.attr("transform", `translate(${x},${y}) rotate(-90)`);
+  } else {
+    label.attr("x", x).attr("y", y);
+  }
+}
+
+/** Appends a centred grey message, used where a chart has no data to draw. */
+export function drawEmptyMessage(
+  parent: ParentSelection,
+  text: string,
+  x: number,
+  y: number,
+  className: string,
+): void {
+  parent
+    .append("text")
+    .attr("class", className)
+    .attr("x", x)
+    .attr("y", y)
+    .attr("text-anchor", "middle")
+    .attr("fill", NEUTRAL_COLOR)
+    .text(text);
+}
+
+/** Returns the estimated width in px of `text` in 12 px type (see {@link CHARACTER_WIDTH}). */
+export function estimateTextWidth(text: string): number {
+  return text.length * CHARACTER_WIDTH;
+}
