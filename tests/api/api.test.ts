@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { seedStudyModels, STUDY_ENSEMBLE_NAME, createLogger } from "@ree/api";
+import type { Prisma } from "@ree/db";
 
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import {
@@ -253,6 +254,24 @@ describe("runs", () => {
     });
 
     expect(errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+  });
+
+  it("serves runs stored before task and analyses existed", async () => {
+    const organization = await stack.prisma.organization.findFirstOrThrow();
+    const { config } = await stack.prisma.run.findFirstOrThrow({ where: { status: "SUCCEEDED" } });
+    const {
+      task: _task,
+      analyses: _analyses,
+      selection: _selection,
+      ...older
+    } = config as Record<string, Prisma.InputJsonValue>;
+    const stored = await stack.prisma.run.create({
+      data: { organizationId: organization.id, datasetId, name: "older run", config: older },
+    });
+    const { run } = await graphqlData(stack.apiUrl, RunDocument, { id: stored.id });
+
+    expect(run?.config.task).toBe("EVALUATION");
+    expect(run?.config.analyses).toEqual([]);
   });
 
   it("returns null for an unknown run", async () => {

@@ -45,6 +45,26 @@ export const QUEUED_PROGRESS: RunProgress = {
   message: "waiting for a worker",
 };
 
+/**
+ * Values of config fields that runs stored before those fields existed lack;
+ * they are what those runs did.
+ */
+const CONFIG_DEFAULTS: Pick<
+  Run["config"],
+  "task" | "analyses" | "screeningThreshold" | "selection"
+> = {
+  task: "EVALUATION",
+  analyses: [],
+  screeningThreshold: null,
+  selection: {
+    repetitions: 100,
+    model: "NETWORK",
+    metric: "MAPE",
+    validationFraction: 0.2,
+    grid: null,
+  },
+};
+
 export function toDataset(row: DatasetRow): Dataset {
   const columns = row.columns as unknown as DatasetColumnRecord[];
 
@@ -58,7 +78,11 @@ export function toRun(row: RunRow): Run {
   const config = row.config as unknown as EvaluationConfig;
   const progress = row.progress as unknown as Partial<RunProgress>;
 
-  return { ...row, config, progress: { ...QUEUED_PROGRESS, ...progress } };
+  return {
+    ...row,
+    config: { ...CONFIG_DEFAULTS, ...config },
+    progress: { ...QUEUED_PROGRESS, ...progress },
+  };
 }
 
 export function toModel(row: ModelRow, defaultModelId: string | null): Model {
