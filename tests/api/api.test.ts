@@ -153,6 +153,7 @@ describe("runs", () => {
     expect(result?.shap?.features).toEqual(run.config.features);
     expect(result?.shap?.samples).toHaveLength(10);
     expect(result?.featureEffects?.map((effect) => effect.feature)).toEqual(run.config.features);
+    expect(result?.featureEffects?.[0]?.referenceValue).toBeCloseTo(12.95, 9);
     expect(result?.noise?.map((level) => level.noisePercent)).toEqual([2, 4]);
     expect(result?.screening?.threshold).toBeCloseTo(145.2, 1);
     expect(result?.screening?.curve.length).toBeGreaterThan(0);

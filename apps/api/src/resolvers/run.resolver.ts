@@ -182,9 +182,12 @@ export class ModelResultResolver {
     description: "Null unless the run asked for FEATURE_EFFECTS.",
   })
   featureEffects(@Root() result: ModelResultSource): FeatureEffect[] | null {
+    const effects = result.record.analyses?.featureEffects;
+
     return (
-      result.record.analyses?.featureEffects?.effects.map(({ feature, grid, mean, sd }) => ({
+      effects?.effects.map(({ feature, grid, mean, sd }) => ({
         feature: result.features[feature] ?? String(feature),
+        referenceValue: effects.reference[feature] ?? NaN,
         grid,
         mean,
         sd,

@@ -201,6 +201,7 @@ export const RunDocument = typedDocument<
         }
         featureEffects {
           feature
+          referenceValue
           grid
           mean
           sd

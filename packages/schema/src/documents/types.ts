@@ -154,6 +154,7 @@ export interface ShapResult {
 
 export interface FeatureEffect {
   feature: string;
+  referenceValue: number;
   grid: number[];
   mean: number[];
   sd: (number | null)[];

@@ -52,6 +52,11 @@ export class FeatureEffect {
   @Field(() => String)
   feature!: string;
 
+  @Field(() => Float, {
+    description: "Median of the feature over the data, in mol %: its value while others vary.",
+  })
+  referenceValue!: number;
+
   @Field(() => [Float], { description: "Feature values from its 20th to 80th percentile, mol %." })
   grid!: number[];
 

@@ -87,6 +87,7 @@ function effect(
 
   return {
     feature,
+    referenceValue: (low + high) / 2,
     grid,
     mean: grid.map((_, step) => start + slope * step),
     sd: grid.map((_, step) => sd + step),
