@@ -8,21 +8,16 @@ import {
   type Predictor,
 } from "../artifact/ModelArtifact.js";
 import { predictWithMember } from "../artifact/predictWithMember.js";
-import { getColumn, type Matrix, selectColumns, selectRows } from "../matrix/Matrix.js";
+import { getColumn, type Matrix, selectColumns } from "../matrix/Matrix.js";
 import { fitLinearRegression } from "../models/fitLinearRegression.js";
-import type { NetworkEngine, TrainingJob } from "../network/NetworkEngine.js";
-import {
-  fitStandardScaler,
-  scaleMatrix,
-  type StandardScaler,
-} from "../preprocessing/standardScaler.js";
+import type { NetworkEngine } from "../network/NetworkEngine.js";
 import { createRandom } from "../random/createRandom.js";
-import { randomSplit } from "../split/randomSplit.js";
 import type { Split } from "../split/Split.js";
-import { stratifiedSplit } from "../split/stratifiedSplit.js";
 import type { TableColumn } from "../table/parseTable.js";
 import type { EvaluationConfig } from "./EvaluationConfig.js";
 import { scoreSplit, type TargetMetrics } from "./scoreSplit.js";
+import { planJobs } from "./planJobs.js";
+import { prepareRepetition } from "./prepareRepetition.js";
 import { summarize } from "./summarize.js";
 import { trainAll } from "./trainAll.js";
 
@@ -192,15 +187,6 @@ function analyze(
   );
 }
 
-function drawSplit(y: Matrix, config: EvaluationConfig, seed: number): Split {
-  const random = createRandom(seed);
-  const { testFraction } = config;
-
-  return config.split === "STRATIFIED"
-    ? stratifiedSplit(getColumn(y, 0), random, { testFraction })
-    : randomSplit(y.rows, random, { testFraction });
-}
-
 function repetitionPredictions(
   predicted: Matrix,
   split: Split,
@@ -264,92 +250,4 @@ function unitOf(columns: readonly TableColumn[], names: readonly string[]): stri
   const units = new Set(names.map((name) => columns.find((c) => c.name === name)?.unit));
 
   return [...units].join(", ");
-}
-
-function mean(values: Float64Array): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-interface Repetition {
-  split: Split;
-  featureScaler: StandardScaler;
-  targetScaler: StandardScaler;
-  scaledX: Matrix;
-  scaledY: Matrix;
-  /** Targets of the training rows in their own units, for mean loss weights. */
-  yTrain: Matrix;
-  seed: number;
-}
-
-function prepareRepetition(
-  x: Matrix,
-  y: Matrix,
-  config: EvaluationConfig,
-  seed: number,
-): Repetition {
-  const split = drawSplit(y, config, seed);
-  const xTrain = selectRows(x, split.train);
-  const yTrain = selectRows(y, split.train);
-  const featureScaler = fitStandardScaler(xTrain);
-  const targetScaler = fitStandardScaler(yTrain);
-
-  return {
-    split,
-    featureScaler,
-    targetScaler,
-    scaledX: scaleMatrix(xTrain, featureScaler),
-    scaledY: scaleMatrix(yTrain, targetScaler),
-    yTrain,
-    seed,
-  };
-}
-
-interface PlannedJob {
-  repetition: number;
-  /** Index of the model kind in config.models. */
-  kind: number;
-  job: TrainingJob;
-}
-
-/**
- * Lists the networks to train: one multi-task network, or one single-task
- * network per target, for each repetition. Seeds depend on the repetition, the
- * kind's position and the target only, so results do not depend on the engine.
- */
-function planJobs(repetitions: readonly Repetition[], config: EvaluationConfig): PlannedJob[] {
-  return repetitions.flatMap((repetition, r) =>
-    config.models.flatMap((kind, k): PlannedJob[] => {
-      const seed = repetition.seed + 7919 * (k + 1);
-      const { scaledX: x, scaledY: y, yTrain } = repetition;
-      switch (kind) {
-        case "LINEAR":
-          return [];
-        case "MULTI_TASK": {
-          const lossWeights =
-            config.network.lossWeighting === "MEAN"
-              ? config.targets.map((_, j) => mean(getColumn(yTrain, j)))
-              : config.targets.map(() => 1);
-
-          return [
-            {
-              repetition: r,
-              kind: k,
-              job: { x, y, options: { ...config.network, lossWeights, seed } },
-            },
-          ];
-        }
-
-        case "SINGLE_TASK":
-          return config.targets.map((_, j) => ({
-            repetition: r,
-            kind: k,
-            job: {
-              x,
-              y: selectColumns(y, [j]),
-              options: { ...config.network, lossWeights: [1], seed: seed + j },
-            },
-          }));
-      }
-    }),
-  );
 }

@@ -1,0 +1,61 @@
+import { getColumn, selectColumns } from "../matrix/Matrix.js";
+import type { TrainingJob } from "../network/NetworkEngine.js";
+import type { EvaluationConfig } from "./EvaluationConfig.js";
+import type { Repetition } from "./prepareRepetition.js";
+
+export interface PlannedJob {
+  repetition: number;
+  /** Index of the model kind in config.models. */
+  kind: number;
+  job: TrainingJob;
+}
+
+/**
+ * Lists the networks to train: one multi-task network, or one single-task
+ * network per target, for each repetition. Seeds depend on the repetition, the
+ * kind's position and the target only, so results do not depend on the engine.
+ */
+export function planJobs(
+  repetitions: readonly Repetition[],
+  config: EvaluationConfig,
+): PlannedJob[] {
+  return repetitions.flatMap((repetition, r) =>
+    config.models.flatMap((kind, k): PlannedJob[] => {
+      const seed = repetition.seed + 7919 * (k + 1);
+      const { scaledX: x, scaledY: y, yTrain } = repetition;
+      switch (kind) {
+        case "LINEAR":
+          return [];
+        case "MULTI_TASK": {
+          const lossWeights =
+            config.network.lossWeighting === "MEAN"
+              ? config.targets.map((_, j) => mean(getColumn(yTrain, j)))
+              : config.targets.map(() => 1);
+
+          return [
+            {
+              repetition: r,
+              kind: k,
+              job: { x, y, options: { ...config.network, lossWeights, seed } },
+            },
+          ];
+        }
+
+        case "SINGLE_TASK":
+          return config.targets.map((_, j) => ({
+            repetition: r,
+            kind: k,
+            job: {
+              x,
+              y: selectColumns(y, [j]),
+              options: { ...config.network, lossWeights: [1], seed: seed + j },
+            },
+          }));
+      }
+    }),
+  );
+}
+
+function mean(values: Float64Array): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
