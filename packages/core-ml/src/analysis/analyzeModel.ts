@@ -73,10 +73,10 @@ export interface AnalyzeModelOptions {
 }
 
 /**
- * Runs the study's analyses of the first output (the total REE) for one ensemble: SHAP
- * over all samples with the samples as background, one-at-a-time feature effects, the
- * change of the prediction under 2 % and 4 % input noise, and high/low screening of the
- * pooled test predictions.
+ * Runs the study's analyses of the first output (the total REE) for one ensemble. SHAP
+ * explains every sample against all samples as background. Feature effects vary one
+ * feature at a time. Noise measures the change of the prediction under 2 % and 4 % input
+ * noise, and screening classifies the pooled test predictions as high or low.
  */
 export function analyzeModel(input: AnalyzeModelInput, options: AnalyzeModelOptions = {}) {
   const {

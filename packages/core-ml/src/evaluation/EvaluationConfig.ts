@@ -96,7 +96,7 @@ export function resolveEvaluationConfig(
   const task = partial.task ?? "EVALUATION";
   const config: EvaluationConfig = {
     task,
-    // Feature elimination starts from every feature unless told otherwise.
+    // Feature elimination starts from every feature unless the config names some.
     features:
       partial.features ?? (task === "FEATURE_ELIMINATION" ? featureColumns : defaultFeatures),
     targets: partial.targets ?? defaultTargets,

@@ -24,7 +24,7 @@ const POWERS_OF_TWO = [2, 4, 8, 16, 32];
  * The study's grid: h1 and h2 in {2, 4, 8, 16, 32}, learning rate from 1 down to
  * 1e-5 and weight decay from 1e-1 down to 1e-6, both in steps of x10^(1/3)
  * (16 values each, 6400 combinations). The study's optimum learning rate
- * 10^-3.33 and weight decay 1e-2 lie on it; its h1 of 20 does not, because h1
+ * 10^-3.33 and weight decay 1e-2 lie on it. Its h1 of 20 does not, because h1
  * takes powers of two here.
  */
 export const STUDY_GRID: Readonly<HyperparameterGrid> = {

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 
 import { ModelKind } from "./enums.js";
 
-@ObjectType({ description: "A trained ensemble that answers predictions." })
+@ObjectType({ description: "A trained ensemble that predicts REE contents." })
 export class Model {
   @Field(() => ID)
   id!: string;
