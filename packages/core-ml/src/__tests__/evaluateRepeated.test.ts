@@ -174,6 +174,26 @@ describe("evaluateRepeated", () => {
     );
   });
 
+  it("trains a kind alike whatever other kinds run", async () => {
+    const network = { epochs: 10 };
+    const [alone] = await evaluate({ repetitions: 2, models: ["MULTI_TASK"], network });
+    const withOthers = await evaluate({
+      repetitions: 2,
+      models: ["LINEAR", "SINGLE_TASK", "MULTI_TASK"],
+      targets: [TOTAL_REE_COLUMN],
+      network,
+    });
+    const [aloneOnTotal] = await evaluate({
+      repetitions: 2,
+      models: ["MULTI_TASK"],
+      targets: [TOTAL_REE_COLUMN],
+      network,
+    });
+
+    expect(alone?.kind).toBe("MULTI_TASK");
+    expect(withOthers[2]?.predictions).toEqual(aloneOnTotal?.predictions);
+  });
+
   it("rejects an unknown feature", () => {
     expect(() => resolveEvaluationConfig({ features: ["SO3_mol_pct"] }, table.columns)).toThrow(
       /features: unknown column "SO3_mol_pct"; available: SiO2_mol_pct/,

@@ -1,7 +1,15 @@
 import { getColumn, selectColumns } from "../matrix/Matrix.js";
+import type { ModelKind } from "../artifact/ModelArtifact.js";
 import type { TrainingJob } from "../network/NetworkEngine.js";
 import type { EvaluationConfig } from "./EvaluationConfig.js";
 import type { Repetition } from "./prepareRepetition.js";
+
+/** Fixed per kind, so that adding a kind to a run leaves the others' initial weights alone. */
+const KIND_SEED_OFFSET: Readonly<Record<ModelKind, number>> = {
+  LINEAR: 1,
+  SINGLE_TASK: 2,
+  MULTI_TASK: 3,
+};
 
 export interface PlannedJob {
   repetition: number;
@@ -13,7 +21,8 @@ export interface PlannedJob {
 /**
  * Lists the networks to train: one multi-task network, or one single-task
  * network per target, for each repetition. Seeds depend on the repetition, the
- * kind's position and the target only, so results do not depend on the engine.
+ * model kind and the target only, so a kind trains the same networks whatever
+ * other kinds the run lists, and on any engine.
  */
 export function planJobs(
   repetitions: readonly Repetition[],
@@ -21,7 +30,7 @@ export function planJobs(
 ): PlannedJob[] {
   return repetitions.flatMap((repetition, r) =>
     config.models.flatMap((kind, k): PlannedJob[] => {
-      const seed = repetition.seed + 7919 * (k + 1);
+      const seed = repetition.seed + 7919 * KIND_SEED_OFFSET[kind];
       const { scaledX: x, scaledY: y, yTrain } = repetition;
       switch (kind) {
         case "LINEAR":
