@@ -123,6 +123,8 @@ function buildModel(
   let fanIn = inputs;
   for (const units of hiddenUnits) {
     model.add(dense(units, fanIn));
+    // NOTE: this moving variance is biased (PyTorch's and the fused engine's is unbiased), so
+    // inference differs slightly from PyTorch-trained and fused-trained models.
     model.add(
       tf.layers.batchNormalization({ epsilon: BATCH_NORM_EPSILON, momentum: BATCH_NORM_MOMENTUM }),
     );

@@ -10,6 +10,7 @@ import {
   ADAM_EPSILON,
   BATCH_NORM_EPSILON,
   BATCH_NORM_MOMENTUM,
+  unbiasedVarianceFactor,
 } from "./trainingConstants.js";
 import type { GroupKernels } from "./wasm/GroupKernels.js";
 import { instantiateGroupKernels } from "./wasm/loadGroupKernels.js";
@@ -194,6 +195,7 @@ export class NetworkGroupTrainer implements BatchTrainer {
       this.lanes,
       BATCH_NORM_EPSILON,
       1 - BATCH_NORM_MOMENTUM,
+      unbiasedVarianceFactor(count),
     );
   }
 

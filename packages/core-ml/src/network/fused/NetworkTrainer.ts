@@ -10,12 +10,16 @@ import {
   ADAM_EPSILON,
   BATCH_NORM_EPSILON,
   BATCH_NORM_MOMENTUM,
+  unbiasedVarianceFactor,
 } from "./trainingConstants.js";
 
 /**
- * Trains one network in float64 with the TensorFlow.js engine's semantics.
- * Batch norm in training mode uses the biased batch variance and moves the
- * moving statistics as `moving - (moving - batch) * (1 - momentum)`. The loss
+ * Trains one network in float64 with the TensorFlow.js engine's semantics,
+ * except for the moving variance, which follows PyTorch's BatchNorm1d. Batch
+ * norm in training mode normalises with the biased batch variance and moves the
+ * moving statistics as `moving - (moving - batch) * (1 - momentum)`, where
+ * `batch` is the batch mean and the unbiased batch variance
+ * (unbiasedVarianceFactor gives the factor). The loss
  * is the weighted MSE plus weightDecay / 2 x the sum of squares of all
  * trainable parameters, minimised by TensorFlow.js's Adam update.
  *
@@ -204,6 +208,7 @@ export class NetworkTrainer implements BatchTrainer {
     const variances = this.unitSumsB;
     const epsilon = BATCH_NORM_EPSILON;
     const decay = 1 - BATCH_NORM_MOMENTUM;
+    const varianceFactor = unbiasedVarianceFactor(count);
     denseForward(p, kernel, bias, this.activations[l]!, fanIn, z, units, count);
 
     // Rows in the outer loops keep memory access contiguous; every unit still
@@ -236,7 +241,8 @@ export class NetworkTrainer implements BatchTrainer {
       const movingMean = stats[moving + u]!;
       const movingVariance = stats[moving + units + u]!;
       stats[moving + u] = movingMean - (movingMean - means[u]!) * decay;
-      stats[moving + units + u] = movingVariance - (movingVariance - variance) * decay;
+      const unbiasedVariance = variance * varianceFactor;
+      stats[moving + units + u] = movingVariance - (movingVariance - unbiasedVariance) * decay;
     }
 
     for (let b = 0; b < count; b++) {

@@ -5,7 +5,9 @@ import { trainNetworks } from "./trainNetworks.js";
  * Creates the fused engine: float64 training in WebAssembly SIMD kernels, or in
  * scalar TypeScript where SIMD is missing, without TensorFlow.js's per-operation
  * overhead. It reproduces the TensorFlow.js engine, with the same initial
- * weights, batch order and update rules for the same seed. To train many
+ * weights, batch order and update rules for the same seed, except that the
+ * moving variance follows PyTorch's unbiased rule (see unbiasedVarianceFactor),
+ * so predictions differ slightly from TensorFlow.js's. To train many
  * networks at once, call trainNetworks directly.
  */
 export function createFusedEngine(): NetworkEngine {

@@ -32,7 +32,8 @@ const YIELD_INTERVAL_MS = 10;
  *
  * Per job it reproduces the TensorFlow.js engine: the same initial weights
  * and batch order from `options.seed`, and the same update rules, in float64
- * where TensorFlow.js computes in float32.
+ * where TensorFlow.js computes in float32. The exception is the moving
+ * variance, which follows PyTorch's unbiased rule (see unbiasedVarianceFactor).
  *
  * @param onEpochEnd Called after every epoch of every job. An exception thrown
  *   there, such as an abort, stops the training and rejects the promise.

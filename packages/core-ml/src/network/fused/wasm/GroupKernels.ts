@@ -46,8 +46,8 @@ export interface GroupKernels {
   /**
    * Normalises z in place to x-hat with the batch mean and biased variance,
    * writes ReLU(gamma x-hat + beta) to `output` and 1 / sqrt(variance + epsilon)
-   * to `inverseStd`, and moves the moving statistics by `decay` towards the
-   * batch statistics.
+   * to `inverseStd`. Then moves the moving mean by `decay` towards the batch
+   * mean, and the moving variance towards `varianceFactor` x the batch variance.
    */
   batchNormForward(
     z: number,
@@ -62,6 +62,7 @@ export interface GroupKernels {
     lanes: number,
     epsilon: number,
     decay: number,
+    varianceFactor: number,
   ): void;
   /**
    * Turns `delta` from the gradient of the ReLU output into that of the

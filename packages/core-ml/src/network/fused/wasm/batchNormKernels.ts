@@ -20,6 +20,7 @@ export function batchNormForward(): WasmFunction {
     lanes: I32,
     epsilon: F64,
     decay: F64,
+    varianceFactor: F64,
   });
   const setup = laneSetup(f);
   f.declare(I32, "u", "b", "rowStep", "unitOffset", "pointer");
@@ -32,13 +33,13 @@ export function batchNormForward(): WasmFunction {
     ...forRange(f, "b", f.get("count"), ...body, increment(f, "pointer", f.get("rowStep"))),
   ];
   const z = () => v128.load(i32.add(f.get("z"), f.get("pointer")));
-  const movingUpdate = (base: string, batchValue: string) => [
+  const movingUpdate = (base: string, batchValue: Code) => [
     ...f.set("moving", v128.load(unitEntry(base))),
     ...v128.store(
       unitEntry(base),
       f64x2.sub(
         f.get("moving"),
-        f64x2.mul(f64x2.sub(f.get("moving"), f.get(batchValue)), f64x2.splat(f.get("decay"))),
+        f64x2.mul(f64x2.sub(f.get("moving"), batchValue), f64x2.splat(f.get("decay"))),
       ),
     ),
   ];
@@ -74,8 +75,11 @@ export function batchNormForward(): WasmFunction {
           ),
         ),
         v128.store(unitEntry("inverseStd"), f.get("inverse")),
-        movingUpdate("movingMean", "mean"),
-        movingUpdate("movingVariance", "variance"),
+        movingUpdate("movingMean", f.get("mean")),
+        movingUpdate(
+          "movingVariance",
+          f64x2.mul(f.get("variance"), f64x2.splat(f.get("varianceFactor"))),
+        ),
         f.set("scale", v128.load(unitEntry("gamma"))),
         f.set("shift", v128.load(unitEntry("beta"))),
         forRows(
