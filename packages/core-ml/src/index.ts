@@ -13,6 +13,7 @@ export * from "./network/createTfjsEngine.js";
 export * from "./network/createNetworkEngine.js";
 export * from "./network/fused/createFusedEngine.js";
 export * from "./network/fused/trainNetworks.js";
+export * from "./network/threads/createThreadedFusedEngine.js";
 export * from "./evaluation/trainAll.js";
 export * from "./selection/scoreFeatureSets.js";
 export * from "./selection/drawValidationSplit.js";
