@@ -61,8 +61,11 @@ export async function trainNetworks(
   return predictors;
 }
 
-/** Job indices grouped by everything that fixes the batch schedule and the buffers. */
-function groupJobs(jobs: readonly TrainingJob[]): number[][] {
+/**
+ * Job indices grouped by everything that fixes the batch schedule and the buffers,
+ * which jobs must share to train in one group.
+ */
+export function groupJobs(jobs: readonly TrainingJob[]): number[][] {
   const groups = new Map<string, number[]>();
   jobs.forEach(({ x, y, options }, index) => {
     const key = [

@@ -1,4 +1,5 @@
 import type { TrainingJob } from "../NetworkEngine.js";
+import { groupJobs } from "../fused/trainNetworks.js";
 
 /** Jobs that one worker trains in one trainNetworks call. */
 export interface JobChunk {
@@ -36,7 +37,7 @@ const CHUNKS_PER_THREAD = 4;
  * trainNetworks gives every job the same weights whatever it is grouped with.
  */
 export function planChunks(jobs: readonly TrainingJob[], threads: number): JobChunk[] {
-  const chunks = groupByShape(jobs).flatMap((group) =>
+  const chunks = groupJobs(jobs).flatMap((group) =>
     splitEvenly(group, chunkCount(group.length, threads)).map((indices) =>
       createChunk(indices, jobs),
     ),
@@ -87,29 +88,6 @@ function createChunk(indices: number[], jobs: readonly TrainingJob[]): JobChunk 
   const cost = indices.reduce((sum, index) => sum + estimateJobCost(jobs[index] as TrainingJob), 0);
 
   return { jobs: indices, cost };
-}
-
-/** Job indices grouped by what trainNetworks requires to be equal within a group. */
-function groupByShape(jobs: readonly TrainingJob[]): number[][] {
-  const groups = new Map<string, number[]>();
-  jobs.forEach(({ x, y, options }, index) => {
-    const key = [
-      x.columns,
-      options.hiddenUnits.join("-"),
-      y.columns,
-      x.rows,
-      options.batchSize,
-      options.epochs,
-    ].join("/");
-    const group = groups.get(key);
-    if (group) {
-      group.push(index);
-    } else {
-      groups.set(key, [index]);
-    }
-  });
-
-  return [...groups.values()];
 }
 
 /** Cuts `items` into `parts` consecutive runs whose lengths differ by at most 1. */
