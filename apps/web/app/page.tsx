@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { DatasetList } from "../components/DatasetList";
 import { ModelList } from "../components/ModelList";
 import { RunList } from "../components/RunList";
@@ -15,10 +17,17 @@ export default function HomePage() {
       <section aria-labelledby="datasets-heading">
         <h2 id="datasets-heading">Data sets</h2>
         <DatasetList />
+        <p className="screen-only">
+          <Link href="/datasets/import">Import a data set from a CSV file</Link>
+        </p>
       </section>
 
       <section aria-labelledby="runs-heading">
         <h2 id="runs-heading">Runs</h2>
+        <p className="screen-only">
+          <Link href="/runs/new">Start a run</Link>: an evaluation, a feature elimination or a grid
+          search.
+        </p>
         <RunList />
       </section>
 

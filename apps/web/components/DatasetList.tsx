@@ -22,7 +22,9 @@ export function DatasetList() {
 
   if (data.datasets.length === 0) {
     return (
-      <p className="muted">No data sets yet. Import a CSV file with the importDataset mutation.</p>
+      <p className="muted">
+        No data sets yet. <Link href="/datasets/import">Import a CSV file</Link>.
+      </p>
     );
   }
 

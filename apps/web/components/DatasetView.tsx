@@ -63,6 +63,12 @@ export function DatasetView({ id }: { id: string }) {
         <dd>{formatDateTime(dataset.createdAt)}</dd>
       </dl>
 
+      <p className="screen-only">
+        <Link href={`/runs/new?dataset=${encodeURIComponent(dataset.id)}`}>
+          Start a run on this data set
+        </Link>
+      </p>
+
       {error ? <QueryError error={error} subject="this page of samples" /> : null}
 
       <section aria-labelledby="statistics-heading">

@@ -23,7 +23,11 @@ export function RunList() {
   }
 
   if (data.runs.length === 0) {
-    return <p className="muted">No runs yet. Start one with the startRun mutation.</p>;
+    return (
+      <p className="muted">
+        No runs yet. <Link href="/runs/new">Start one</Link>.
+      </p>
+    );
   }
 
   return (

@@ -14,6 +14,7 @@ import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RunConfigList } from "./RunConfigList";
 import { RunStatusBadge } from "./RunStatusBadge";
+import { SelectionResults } from "./SelectionResults";
 
 /** Target whose predictions the parity plots show. */
 const TOTAL_REE_TARGET = "REE_total_ppm_mol";
@@ -132,7 +133,9 @@ export function RunView({ id }: { id: string }) {
 
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">Results</h2>
-        {run.results.length === 0 ? (
+        {run.config.task !== "EVALUATION" ? (
+          <SelectionResults run={run} active={isActive(run.status)} />
+        ) : run.results.length === 0 ? (
           <p className="muted">
             {isActive(run.status)
               ? "Results appear here when the run has finished."

@@ -98,3 +98,73 @@ export function formatDateTime(iso: string): string {
 
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+const SUPERSCRIPT_DIGITS: Record<string, string> = {
+  "-": "⁻",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+};
+/** Decimal exponents from -1 to 2 are written out as plain numbers (0.464, 20, 500). */
+const PLAIN_EXPONENTS = { min: -1, max: 2 };
+const POWER_SIGNIFICANT_DIGITS = 3;
+
+/** Writes an integer exponent in superscript digits: -4 → "⁻⁴". */
+function superscript(exponent: number): string {
+  return [...String(exponent)].map((character) => SUPERSCRIPT_DIGITS[character] ?? "").join("");
+}
+
+/**
+ * Formats a value that spans decades, such as a learning rate or weight decay, with 3 significant
+ * digits: "0.464" and "20" plainly, "4.68 × 10⁻⁴" and "10⁻²" (an exact power of ten) in scientific
+ * notation below 0.1 and from 1000 on. Returns "0" for 0 and "not finite" for NaN or ±Infinity.
+ */
+export function formatPowerOfTen(value: number): string {
+  if (!Number.isFinite(value)) {
+    return "not finite";
+  }
+
+  if (value === 0) {
+    return "0";
+  }
+
+  const [mantissaText, exponentText] = Math.abs(value)
+    .toExponential(POWER_SIGNIFICANT_DIGITS - 1)
+    .split("e");
+  const exponent = Number(exponentText);
+  const sign = value < 0 ? "-" : "";
+  if (exponent >= PLAIN_EXPONENTS.min && exponent <= PLAIN_EXPONENTS.max) {
+    return `${sign}${Number(Math.abs(value).toPrecision(POWER_SIGNIFICANT_DIGITS))}`;
+  }
+
+  const mantissa = Number(mantissaText);
+
+  return mantissa === 1
+    ? `${sign}10${superscript(exponent)}`
+    : `${sign}${mantissa} × 10${superscript(exponent)}`;
+}
+
+/**
+ * Formats a mean and sd as "12.3 ± 4.5", or the mean alone when the sd is null (one value), with
+ * `decimals` decimals. Returns null when the mean is null or not finite.
+ */
+export function formatMeanSd(
+  summary: { mean: number | null; sd: number | null },
+  decimals: number,
+): string | null {
+  const { mean, sd } = summary;
+  if (mean === null || !Number.isFinite(mean)) {
+    return null;
+  }
+
+  return sd === null || !Number.isFinite(sd)
+    ? formatFixed(mean, decimals)
+    : `${formatFixed(mean, decimals)} ± ${formatFixed(sd, decimals)}`;
+}

@@ -1,4 +1,11 @@
-import type { ModelKind, RunStatus } from "@ree/schema/documents";
+import type {
+  AnalysisKind,
+  ModelKind,
+  RunStatus,
+  RunTask,
+  SelectionMetric,
+  SelectionModel,
+} from "@ree/schema/documents";
 
 /** Display names of the model kinds trained by a run. */
 export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
@@ -33,4 +40,39 @@ export function columnLabel(column: string): string {
  */
 export function oxideFormula(feature: string): string {
   return feature.replace(UNIT_SUFFIX, "");
+}
+
+/** Display names of the run tasks. */
+export const RUN_TASK_LABELS: Record<RunTask, string> = {
+  EVALUATION: "Evaluation",
+  FEATURE_ELIMINATION: "Feature elimination",
+  GRID_SEARCH: "Grid search",
+};
+
+/** Display names of the analyses that an evaluation can request. */
+export const ANALYSIS_LABELS: Record<AnalysisKind, string> = {
+  SHAP: "SHAP values",
+  FEATURE_EFFECTS: "Feature effects",
+  NOISE: "Sensitivity to input noise",
+  SCREENING: "High/low screening",
+};
+
+/** Display names of the models that feature elimination refits. */
+export const SELECTION_MODEL_LABELS: Record<SelectionModel, string> = {
+  LINEAR: "Linear regression",
+  NETWORK: "Single-task network",
+};
+
+/** Short names of the validation errors of model selection, both in %. */
+export const SELECTION_METRIC_LABELS: Record<SelectionMetric, string> = {
+  MAPE: "MAPE",
+  MAE_OVER_MEAN: "MAE / mean",
+};
+
+/** Column of the total REE content, the first target by default. */
+export const TOTAL_REE_COLUMN = "REE_total_ppm_mol";
+
+/** Returns a target's name for running text: "total REE" for the total, else its column label. */
+export function targetName(column: string): string {
+  return column === TOTAL_REE_COLUMN ? "total REE" : columnLabel(column);
 }

@@ -1,4 +1,13 @@
-import { axisBottom, axisLeft, create, type scaleLinear, type Selection } from "d3";
+import {
+  type Axis,
+  axisBottom,
+  axisLeft,
+  create,
+  type NumberValue,
+  type ScaleContinuousNumeric,
+  type scaleLinear,
+  type Selection,
+} from "d3";
 
 /*
  * Building blocks shared by the analysis charts: the root SVG, axes that inherit the SVG's font,
@@ -176,4 +185,93 @@ export function drawEmptyMessage(
 /** Returns the estimated width in px of `text` in 12 px type (see {@link CHARACTER_WIDTH}). */
 export function estimateTextWidth(text: string): number {
   return text.length * CHARACTER_WIDTH;
+}
+
+/**
+ * Appends an axis that the caller has configured (ticks, format) at (x, y), with ticks that
+ * inherit the SVG's font, and returns its group.
+ */
+export function drawAxis(
+  parent: ParentSelection,
+  axis: Axis<NumberValue>,
+  x: number,
+  y: number,
+  className: string,
+): GroupSelection {
+  return parent
+    .append("g")
+    .attr("class", className)
+    .attr("transform", `translate(${x},${y})`)
+    .call(axis)
+    .attr("font-size", null)
+    .attr("font-family", null);
+}
+
+/** Options of {@link drawColorBar}. */
+export interface ColorBarOptions {
+  /** Colour of a value. */
+  color: (value: number) => string;
+  /**
+   * Position of a value along the bar, in px from the bar's left end. A linear or log scale whose
+   * domain is the legend's range of values.
+   */
+  scale: ScaleContinuousNumeric<number, number>;
+  tickValues: readonly number[];
+  tickFormat: (value: number) => string;
+  /** Text above the bar, e.g. "Validation MAPE (%)". */
+  title: string;
+  /** Left end of the bar in px. */
+  x: number;
+  /** Top of the bar in px; the title sits above it and the ticks below. */
+  y: number;
+  className: string;
+}
+
+/** Height of a colour bar in px. */
+export const COLOR_BAR_HEIGHT = 10;
+/** Swatches that make up a colour bar; enough that neighbours differ by less than one step. */
+const COLOR_BAR_STEPS = 64;
+
+/**
+ * Appends a horizontal colour bar with a title and tick labels, as the legend of a colour scale.
+ * The bar is drawn as narrow swatches rather than a gradient, so that it needs no element id
+ * and renders the same in every viewer.
+ */
+export function drawColorBar(parent: ParentSelection, options: ColorBarOptions): void {
+  const { color, scale, tickValues, tickFormat, title, x, y, className } = options;
+  const [start = 0, end = 0] = scale.range();
+  const stepWidth = (end - start) / COLOR_BAR_STEPS;
+  const legend = parent
+    .append("g")
+    .attr("class", className)
+    .attr("transform", `translate(${x},${y})`);
+
+  legend
+    .append("text")
+    .attr("class", `${className}-title`)
+    .attr("x", start)
+    .attr("y", -6)
+    .attr("fill", "currentColor")
+    .text(title);
+  legend
+    .append("g")
+    .attr("class", `${className}-swatches`)
+    .selectAll("rect")
+    .data(Array.from({ length: COLOR_BAR_STEPS }, (_, step) => start + (step + 0.5) * stepWidth))
+    .join("rect")
+    .attr("x", (position) => position - stepWidth / 2)
+    // Swatches overlap by a fraction of a pixel, so no background shows between them.
+    .attr("width", stepWidth + 0.5)
+    .attr("height", COLOR_BAR_HEIGHT)
+    .attr("fill", (position) => color(scale.invert(position)));
+  drawAxis(
+    legend,
+    axisBottom(scale)
+      .tickValues([...tickValues])
+      .tickFormat((value) => tickFormat(Number(value)))
+      .tickSizeOuter(0),
+    0,
+    COLOR_BAR_HEIGHT,
+    `${className}-axis`,
+  );
 }

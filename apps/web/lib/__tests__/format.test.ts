@@ -5,8 +5,10 @@ import {
   formatDateTime,
   formatDuration,
   formatFixed,
+  formatMeanSd,
   formatMemberCount,
   formatPercent,
+  formatPowerOfTen,
   formatQuantity,
   formatSigned,
 } from "../format";
@@ -91,5 +93,46 @@ describe("formatMemberCount", () => {
   it("uses the singular for one member", () => {
     expect(formatMemberCount(1)).toBe("1 member");
     expect(formatMemberCount(30)).toBe("30 members");
+  });
+});
+
+describe("formatPowerOfTen", () => {
+  it.each([
+    [10 ** -3.33, "4.68 × 10⁻⁴"],
+    [0.01, "10⁻²"],
+    [1e-5, "10⁻⁵"],
+    [0.464, "0.464"],
+    [0.1, "0.1"],
+    [1, "1"],
+    [20, "20"],
+    [500, "500"],
+    [1000, "10³"],
+    [12345, "1.23 × 10⁴"],
+    [-0.002, "-2 × 10⁻³"],
+    [0.00999999, "10⁻²"],
+    [0, "0"],
+  ])("formats %d as %s", (value, expected) => {
+    expect(formatPowerOfTen(value)).toBe(expected);
+  });
+
+  it("names values that are not finite", () => {
+    expect(formatPowerOfTen(Number.NaN)).toBe("not finite");
+    expect(formatPowerOfTen(Number.POSITIVE_INFINITY)).toBe("not finite");
+  });
+});
+
+describe("formatMeanSd", () => {
+  it("writes mean ± sd", () => {
+    expect(formatMeanSd({ mean: 12.345, sd: 4.56 }, 1)).toBe("12.3 ± 4.6");
+  });
+
+  it("writes the mean alone without an sd", () => {
+    expect(formatMeanSd({ mean: 12.345, sd: null }, 1)).toBe("12.3");
+    expect(formatMeanSd({ mean: 12.345, sd: Number.NaN }, 1)).toBe("12.3");
+  });
+
+  it("returns null without a finite mean", () => {
+    expect(formatMeanSd({ mean: null, sd: 1 }, 1)).toBeNull();
+    expect(formatMeanSd({ mean: Number.POSITIVE_INFINITY, sd: 1 }, 1)).toBeNull();
   });
 });

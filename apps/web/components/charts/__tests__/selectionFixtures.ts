@@ -1,0 +1,178 @@
+import type { FeatureEliminationResult, GridSearchResult } from "@ree/schema/documents";
+
+/*
+ * Results of two selection runs on the ten released US coal ashes (Song et al., Mater. Horiz. 11
+ * (2024) 1448), with errors rounded. The first is a feature elimination from all ten oxides with
+ * single-task networks over 20 repetitions, validated by MAPE on the total REE. The second is a
+ * grid search over two hidden layer pairs, three learning rates and three weight decays with 3
+ * validation splits. Only the first three elimination orders are kept.
+ */
+
+export const ELIMINATION: FeatureEliminationResult = {
+  features: [
+    "SiO2_mol_pct",
+    "Al2O3_mol_pct",
+    "CaO_mol_pct",
+    "Fe2O3_mol_pct",
+    "MgO_mol_pct",
+    "Na2O_mol_pct",
+    "K2O_mol_pct",
+    "TiO2_mol_pct",
+    "P2O5_mol_pct",
+    "MnO_mol_pct",
+  ],
+  counts: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+  error: [
+    { mean: 119.8, sd: 182.7 },
+    { mean: 14.3, sd: 12.0 },
+    { mean: 20.0, sd: 26.7 },
+    { mean: 15.0, sd: 16.8 },
+    { mean: 11.7, sd: 13.5 },
+    { mean: 15.3, sd: 13.0 },
+    { mean: 12.9, sd: 9.9 },
+    { mean: 13.4, sd: 11.2 },
+    { mean: 13.1, sd: 7.9 },
+    { mean: 18.2, sd: 8.1 },
+  ],
+  normalizedError: [
+    { mean: 1, sd: 0 },
+    { mean: 0.42, sd: 0.535 },
+    { mean: 0.457, sd: 0.509 },
+    { mean: 0.335, sd: 0.31 },
+    { mean: 0.324, sd: 0.429 },
+    { mean: 0.387, sd: 0.607 },
+    { mean: 0.414, sd: 0.651 },
+    { mean: 0.441, sd: 0.711 },
+    { mean: 0.498, sd: 0.595 },
+    { mean: 0.574, sd: 0.487 },
+  ],
+  keptProbability: [
+    [1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    [0.85, 1, 0.95, 0.9, 0.8, 0.85, 0.85, 0.95, 0.9, 0.95],
+    [0.8, 0.85, 0.85, 0.75, 0.75, 0.8, 0.8, 0.9, 0.75, 0.75],
+    [0.65, 0.85, 0.75, 0.65, 0.65, 0.65, 0.75, 0.75, 0.7, 0.6],
+    [0.55, 0.85, 0.65, 0.5, 0.55, 0.55, 0.6, 0.6, 0.65, 0.5],
+    [0.45, 0.8, 0.55, 0.4, 0.4, 0.35, 0.4, 0.6, 0.55, 0.5],
+    [0.3, 0.8, 0.55, 0.25, 0.35, 0.25, 0.3, 0.45, 0.4, 0.35],
+    [0.15, 0.7, 0.5, 0.25, 0.15, 0.15, 0.2, 0.35, 0.25, 0.3],
+    [0.1, 0.55, 0.15, 0.2, 0.05, 0.15, 0.05, 0.3, 0.2, 0.25],
+    [0, 0.45, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.05, 0.05],
+  ],
+  eliminationOrders: [
+    [
+      "P2O5_mol_pct",
+      "Al2O3_mol_pct",
+      "MgO_mol_pct",
+      "MnO_mol_pct",
+      "Na2O_mol_pct",
+      "SiO2_mol_pct",
+      "K2O_mol_pct",
+      "CaO_mol_pct",
+      "Fe2O3_mol_pct",
+      "TiO2_mol_pct",
+    ],
+    [
+      "MgO_mol_pct",
+      "Fe2O3_mol_pct",
+      "CaO_mol_pct",
+      "Na2O_mol_pct",
+      "K2O_mol_pct",
+      "P2O5_mol_pct",
+      "SiO2_mol_pct",
+      "Al2O3_mol_pct",
+      "TiO2_mol_pct",
+      "MnO_mol_pct",
+    ],
+    [
+      "SiO2_mol_pct",
+      "MnO_mol_pct",
+      "CaO_mol_pct",
+      "MgO_mol_pct",
+      "K2O_mol_pct",
+      "Na2O_mol_pct",
+      "TiO2_mol_pct",
+      "Fe2O3_mol_pct",
+      "P2O5_mol_pct",
+      "Al2O3_mol_pct",
+    ],
+  ],
+};
+export const GRID: GridSearchResult = {
+  points: [
+    {
+      hiddenUnits: [8, 4],
+      learningRate: 0.0001,
+      weightDecay: 0.001,
+      error: { mean: 31.6, sd: 4.8 },
+    },
+    {
+      hiddenUnits: [8, 4],
+      learningRate: 0.0001,
+      weightDecay: 0.01,
+      error: { mean: 31.0, sd: 3.9 },
+    },
+    { hiddenUnits: [8, 4], learningRate: 0.0001, weightDecay: 0.1, error: { mean: 29.8, sd: 3.1 } },
+    {
+      hiddenUnits: [8, 4],
+      learningRate: 0.001,
+      weightDecay: 0.001,
+      error: { mean: 21.1, sd: 8.7 },
+    },
+    { hiddenUnits: [8, 4], learningRate: 0.001, weightDecay: 0.01, error: { mean: 22.7, sd: 9.7 } },
+    { hiddenUnits: [8, 4], learningRate: 0.001, weightDecay: 0.1, error: { mean: 22.3, sd: 6.9 } },
+    { hiddenUnits: [8, 4], learningRate: 0.01, weightDecay: 0.001, error: { mean: 13.8, sd: 6.4 } },
+    { hiddenUnits: [8, 4], learningRate: 0.01, weightDecay: 0.01, error: { mean: 11.9, sd: 5.8 } },
+    { hiddenUnits: [8, 4], learningRate: 0.01, weightDecay: 0.1, error: { mean: 14.4, sd: 4.5 } },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.0001,
+      weightDecay: 0.001,
+      error: { mean: 26.5, sd: 0.7 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.0001,
+      weightDecay: 0.01,
+      error: { mean: 26.7, sd: 0.4 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.0001,
+      weightDecay: 0.1,
+      error: { mean: 26.5, sd: 0.7 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.001,
+      weightDecay: 0.001,
+      error: { mean: 21.3, sd: 15.1 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.001,
+      weightDecay: 0.01,
+      error: { mean: 21.0, sd: 13.6 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.001,
+      weightDecay: 0.1,
+      error: { mean: 28.8, sd: 20.6 },
+    },
+    {
+      hiddenUnits: [16, 4],
+      learningRate: 0.01,
+      weightDecay: 0.001,
+      error: { mean: 21.1, sd: 4.3 },
+    },
+    { hiddenUnits: [16, 4], learningRate: 0.01, weightDecay: 0.01, error: { mean: 14.7, sd: 6.3 } },
+    { hiddenUnits: [16, 4], learningRate: 0.01, weightDecay: 0.1, error: { mean: 18.4, sd: 6.9 } },
+  ],
+  best: {
+    hiddenUnits: [8, 4],
+    learningRate: 0.01,
+    weightDecay: 0.01,
+    error: { mean: 11.9, sd: 5.8 },
+  },
+  bestTestError: { mean: 9.7, sd: 5.3 },
+};
