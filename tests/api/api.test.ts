@@ -251,6 +251,15 @@ describe("runs", () => {
     expect(errors?.[0]?.message).toMatch(/features: unknown column "SO3_mol_pct"/);
   });
 
+  it("rejects invalid network settings at start", async () => {
+    const { errors } = await graphqlRequest(stack.apiUrl, StartRunDocument, {
+      config: { datasetId, network: { epochs: 0 } },
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(/network.epochs must be a positive integer, got 0/);
+  });
+
   it("reports an unknown data set as not found", async () => {
     const { errors } = await graphqlRequest(stack.apiUrl, StartRunDocument, {
       config: { datasetId: "00000000-0000-4000-8000-000000000000" },

@@ -112,7 +112,12 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
     log.error({ err: error }, "run failed");
     await prisma.run.update({
       where: { id: runId },
-      data: { status: "FAILED", finishedAt: new Date(), error: message },
+      data: {
+        status: "FAILED",
+        finishedAt: new Date(),
+        error: message,
+        progress: { ...(run.progress as object), message: "failed" },
+      },
     });
   }
 }

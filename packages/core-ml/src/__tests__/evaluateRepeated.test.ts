@@ -207,6 +207,15 @@ describe("evaluateRepeated", () => {
     expect(withOthers[2]?.predictions).toEqual(aloneOnTotal?.predictions);
   });
 
+  it.each([
+    [{ epochs: 0 }, /network.epochs must be a positive integer, got 0/],
+    [{ hiddenUnits: [20, 2.5] }, /network.hiddenUnits\[1\] must be a positive integer, got 2.5/],
+    [{ learningRate: -1 }, /network.learningRate must be a positive number, got -1/],
+    [{ weightDecay: -0.1 }, /network.weightDecay must be zero or more, got -0.1/],
+  ])("rejects network %j", (network, message) => {
+    expect(() => resolveEvaluationConfig({ network }, table.columns)).toThrow(message);
+  });
+
   it("rejects an unknown feature", () => {
     expect(() => resolveEvaluationConfig({ features: ["SO3_mol_pct"] }, table.columns)).toThrow(
       /features: unknown column "SO3_mol_pct"; available: SiO2_mol_pct/,

@@ -164,9 +164,7 @@ function checkNumbers(config: EvaluationConfig): void {
   }
 
   checkSelection(config);
-  if (network.hiddenUnits.length === 0) {
-    throw new RangeError("network.hiddenUnits must list at least one hidden layer");
-  }
+  checkNetwork(network);
 }
 
 function checkSelection({ task, features, selection }: EvaluationConfig): void {
@@ -190,5 +188,32 @@ function checkSelection({ task, features, selection }: EvaluationConfig): void {
   const empty = grid && Object.entries(grid).find(([, values]) => values.length === 0);
   if (empty) {
     throw new RangeError(`selection.grid.${empty[0]} must list at least one value`);
+  }
+}
+
+/** Checks the network settings up front, so a bad run fails when it is started, not later. */
+function checkNetwork(network: NetworkConfig): void {
+  const { hiddenUnits, learningRate, weightDecay, batchSize, epochs } = network;
+  if (hiddenUnits.length === 0) {
+    throw new RangeError("network.hiddenUnits must list at least one hidden layer");
+  }
+
+  const integers = [
+    ...hiddenUnits.map((units, i) => [`network.hiddenUnits[${i}]`, units] as const),
+    ["network.batchSize", batchSize] as const,
+    ["network.epochs", epochs] as const,
+  ];
+  for (const [name, value] of integers) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    }
+  }
+
+  if (!(learningRate > 0 && Number.isFinite(learningRate))) {
+    throw new RangeError(`network.learningRate must be a positive number, got ${learningRate}`);
+  }
+
+  if (!(weightDecay >= 0 && Number.isFinite(weightDecay))) {
+    throw new RangeError(`network.weightDecay must be zero or more, got ${weightDecay}`);
   }
 }
