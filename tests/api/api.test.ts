@@ -128,6 +128,7 @@ describe("runs", () => {
     );
     expect(run.progress.fraction).toBe(1);
     expect(run.config.network.hiddenUnits).toEqual([20, 6]);
+    expect(run.name).toBe("Linear regression and multi-task network on US demo");
     expect(run.results.map((result) => result.kind)).toEqual(["LINEAR", "MULTI_TASK"]);
     for (const result of run.results) {
       const testTotal = result.metrics.find(

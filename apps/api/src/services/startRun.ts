@@ -1,5 +1,6 @@
 import {
   type EvaluationConfig,
+  type ModelKind,
   type PartialEvaluationConfig,
   resolveEvaluationConfig,
   testSize,
@@ -85,10 +86,20 @@ function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
   };
 }
 
+const MODEL_KIND_NAMES: Readonly<Record<ModelKind, string>> = {
+  LINEAR: "linear regression",
+  SINGLE_TASK: "single-task network",
+  MULTI_TASK: "multi-task network",
+};
+
 function defaultRunName(config: EvaluationConfig, datasetName: string): string {
   switch (config.task) {
-    case "EVALUATION":
-      return `${config.models.join(" + ")} on ${datasetName}`;
+    case "EVALUATION": {
+      const kinds = config.models.map((kind) => MODEL_KIND_NAMES[kind]).join(" and ");
+
+      return `${kinds.charAt(0).toUpperCase()}${kinds.slice(1)} on ${datasetName}`;
+    }
+
     case "FEATURE_ELIMINATION":
       return `Feature elimination (${config.selection.repetitions} repetitions) on ${datasetName}`;
     case "GRID_SEARCH":
