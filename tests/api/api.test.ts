@@ -326,6 +326,8 @@ describe("published study models", () => {
       const members = reference.us10.member_predictions.map((member) => member[i]?.[0] ?? NaN);
       const mean = members.reduce((sum, value) => sum + value, 0) / members.length;
       expect(prediction.total?.value, prediction.label ?? "").toBeCloseTo(mean, 3);
+      expect(prediction.total?.p5, prediction.label ?? "").toBeLessThanOrEqual(mean);
+      expect(prediction.total?.p95, prediction.label ?? "").toBeGreaterThanOrEqual(mean);
     });
   });
 });

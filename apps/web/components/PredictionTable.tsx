@@ -10,7 +10,10 @@ export interface PredictionTableProps {
   unit: string;
 }
 
-/** Predicted total REE and each REE target as mean ± sd over the ensemble members. */
+/**
+ * Predicted total REE and each REE target as mean ± sd over the ensemble members, with
+ * the 5-95 % range of the members.
+ */
 export function PredictionTable({ prediction, unit }: PredictionTableProps) {
   const { total } = prediction;
   // The total is listed first on its own, so it is not repeated among the targets.
@@ -20,8 +23,8 @@ export function PredictionTable({ prediction, unit }: PredictionTableProps) {
     <div className="table-scroll">
       <table className="prediction">
         <caption>
-          Prediction{prediction.label === null ? "" : ` for ${prediction.label}`}: mean ± sd over
-          the ensemble members
+          Prediction{prediction.label === null ? "" : ` for ${prediction.label}`}: mean ± sd and
+          5-95 % range over the ensemble members
         </caption>
         <thead>
           <tr>
@@ -31,6 +34,9 @@ export function PredictionTable({ prediction, unit }: PredictionTableProps) {
             </th>
             <th scope="col" className="number">
               ± sd
+            </th>
+            <th scope="col" className="number">
+              5-95 % range
             </th>
             <th scope="col">Unit</th>
           </tr>
@@ -73,6 +79,9 @@ function PredictionRow({ prediction, label, unit, isTotal = false }: PredictionR
         ) : (
           formatQuantity(prediction.sd, unit)
         )}
+      </td>
+      <td className="number">
+        {formatQuantity(prediction.p5, unit)} - {formatQuantity(prediction.p95, unit)}
       </td>
       <td>{unit}</td>
     </tr>

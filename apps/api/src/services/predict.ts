@@ -24,7 +24,7 @@ export function predict(artifact: ModelArtifact, compositions: CompositionInput[
     x.data.set(featureRow(artifact, composition, i), i * artifact.features.length);
   });
 
-  const { mean, sd } = predictWithArtifact(artifact, x);
+  const { mean, sd, p5, p95 } = predictWithArtifact(artifact, x);
   const width = artifact.targets.length;
 
   return compositions.map((composition, i) => {
@@ -35,6 +35,8 @@ export function predict(artifact: ModelArtifact, compositions: CompositionInput[
         target,
         value: mean.data[i * width + j] ?? NaN,
         sd: Number.isFinite(spread) ? spread : null,
+        p5: p5.data[i * width + j] ?? NaN,
+        p95: p95.data[i * width + j] ?? NaN,
       };
     });
 

@@ -7,10 +7,10 @@ import { cellTexts, renderMarkup } from "./renderMarkup";
 
 const PREDICTION: Prediction = {
   label: "Ash 7",
-  total: { target: "REE_total_ppm_mol", value: 171.26, sd: 12.04 },
+  total: { target: "REE_total_ppm_mol", value: 171.26, sd: 12.04, p5: 152.31, p95: 190.02 },
   targets: [
-    { target: "REE_total_ppm_mol", value: 171.26, sd: 12.04 },
-    { target: "La2O3_ppm_mol", value: 31.04, sd: null },
+    { target: "REE_total_ppm_mol", value: 171.26, sd: 12.04, p5: 152.31, p95: 190.02 },
+    { target: "La2O3_ppm_mol", value: 31.04, sd: null, p5: 31.04, p95: 31.04 },
   ],
 };
 
@@ -20,7 +20,7 @@ describe("PredictionTable", () => {
     const rows = [...table.querySelectorAll("tbody tr")].map(cellTexts);
 
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toEqual(["Total REE", "171.3", "12.0", "ppm (molar)"]);
+    expect(rows[0]).toEqual(["Total REE", "171.3", "12.0", "152.3 - 190.0", "ppm (molar)"]);
     expect(rows[1]?.[0]).toBe("La2O3");
     expect(rows[1]?.[1]).toBe("31.0");
   });

@@ -100,11 +100,16 @@ describe("evaluateRepeated", () => {
       table.columns.findIndex((c) => c.name === f),
     );
     const x = selectColumns(table.values, featureIndices);
-    const { mean } = predictWithArtifact(artifact, x);
+    const { mean, p5, p95 } = predictWithArtifact(artifact, x);
     const members = artifact.members.map((member) => predictWithMember(member, x));
+    const sorted = members.map((m) => m.data[0] ?? NaN).sort((a, b) => a - b);
+    const [lowest = NaN, middle = NaN, highest = NaN] = sorted;
 
     const average = members.reduce((sum, m) => sum + (m.data[0] ?? 0), 0) / members.length;
     expect(mean.data[0]).toBeCloseTo(average, 9);
+    // numpy.percentile of 3 values: position 0.1 for the 5th, 1.9 for the 95th.
+    expect(p5.data[0]).toBeCloseTo(lowest + 0.1 * (middle - lowest), 9);
+    expect(p95.data[0]).toBeCloseTo(middle + 0.9 * (highest - middle), 9);
   });
 
   it("runs the configured analyses", async () => {

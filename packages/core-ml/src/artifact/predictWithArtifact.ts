@@ -7,6 +7,10 @@ export interface EnsemblePrediction {
   mean: Matrix;
   /** Sample sd over the members (n - 1); all NaN for a single member. */
   sd: Matrix;
+  /** 5th percentile over the members, interpolated linearly as numpy does by default. */
+  p5: Matrix;
+  /** 95th percentile over the members. */
+  p95: Matrix;
 }
 
 /** Predicts with every member of an ensemble and returns the mean and spread. */
@@ -21,7 +25,10 @@ export function predictWithArtifact(artifact: ModelArtifact, x: Matrix): Ensembl
   const size = x.rows * artifact.targets.length;
   const mean = createMatrix(x.rows, artifact.targets.length);
   const sd = createMatrix(x.rows, artifact.targets.length);
+  const p5 = createMatrix(x.rows, artifact.targets.length);
+  const p95 = createMatrix(x.rows, artifact.targets.length);
   const count = outputs.length;
+  const values = new Float64Array(count);
   for (let index = 0; index < size; index++) {
     let sum = 0;
     for (const output of outputs) {
@@ -36,7 +43,21 @@ export function predictWithArtifact(artifact: ModelArtifact, x: Matrix): Ensembl
 
     mean.data[index] = average;
     sd.data[index] = count > 1 ? Math.sqrt(squares / (count - 1)) : NaN;
+    outputs.forEach((output, m) => {
+      values[m] = output.data[index] ?? NaN;
+    });
+    values.sort();
+    p5.data[index] = percentileOfSorted(values, 5);
+    p95.data[index] = percentileOfSorted(values, 95);
   }
 
-  return { mean, sd };
+  return { mean, sd, p5, p95 };
+}
+
+function percentileOfSorted(sorted: Float64Array, p: number): number {
+  const position = ((sorted.length - 1) * p) / 100;
+  const low = sorted[Math.floor(position)] ?? NaN;
+  const high = sorted[Math.ceil(position)] ?? NaN;
+
+  return low + (high - low) * (position - Math.floor(position));
 }

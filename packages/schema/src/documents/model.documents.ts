@@ -32,11 +32,15 @@ export const PredictDocument = typedDocument<{ predict: Prediction[] }, PredictV
         target
         value
         sd
+        p5
+        p95
       }
       targets {
         target
         value
         sd
+        p5
+        p95
       }
     }
   }

@@ -117,6 +117,8 @@ export interface TargetPrediction {
   target: string;
   value: number;
   sd: number | null;
+  p5: number;
+  p95: number;
 }
 
 export interface Prediction {

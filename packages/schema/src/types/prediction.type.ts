@@ -13,6 +13,12 @@ export class TargetPrediction {
     description: "Sample sd over the members; null for one member.",
   })
   sd!: number | null;
+
+  @Field(() => Float, { description: "5th percentile over the members." })
+  p5!: number;
+
+  @Field(() => Float, { description: "95th percentile over the members." })
+  p95!: number;
 }
 
 @ObjectType()
