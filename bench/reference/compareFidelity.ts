@@ -6,7 +6,7 @@
  * MULTI_TASK on every target with EQUAL and with MEAN loss weights, on the fused engine.
  * It uses the default config: the study's 6 oxides, stratified 80/20 splits and the
  * study's network. evaluateRepeated draws its splits from the config's seed and takes no fixed
- * splits, so this script reads each repetition's split back from the returned
+ * splits. So this script reads each repetition's split back from the returned
  * predictions, checks that the three calls drew the same ones, and writes them to JSON
  * for the reference. The table gives mean ± sample sd over the repetitions of R2 and
  * MAPE (%) of the total REE. A mean agrees when it lies within one reference sd of the

@@ -3,8 +3,8 @@
 Each job of the input JSON (written by buildReplayJobs.ts) contains scaled training rows,
 the network options, the fused engine's initial weights, its batch order for every epoch,
 and its scaled predictions for every sample after training. This script loads the same
-initial weights into the PyTorch network of reference_protocol.py, trains it on the same
-batches with the same Adam settings, and reports the largest absolute difference between
+initial weights into the PyTorch network of reference_protocol.py and trains it on the same
+batches with the same Adam settings. It reports the largest absolute difference between
 its predictions and the engine's, in z-score units of the targets. It trains every job in
 four variants: float64 or float32, and BatchNorm1d's running variance following the biased
 batch variance (as the engine does) or the unbiased one (stock PyTorch).

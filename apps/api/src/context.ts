@@ -3,7 +3,7 @@ import type { PrismaClient } from "@ree/db";
 import type { Logger } from "./logger.js";
 import type { ModelCache } from "./services/ModelCache.js";
 
-/** What every resolver receives for one request. */
+/** Request context passed to every resolver. */
 export interface Context {
   prisma: PrismaClient;
   logger: Logger;

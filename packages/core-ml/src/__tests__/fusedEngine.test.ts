@@ -76,7 +76,7 @@ function torchRunningVariance(running: number, variance: number, rows: number): 
   return (1 - TORCH_MOMENTUM) * running + TORCH_MOMENTUM * unbiased;
 }
 
-/** The same moving average with the biased batch variance, as TensorFlow.js updates it. */
+/** Moves the average with the biased batch variance, as TensorFlow.js does. */
 function biasedRunningVariance(running: number, variance: number): number {
   return (1 - TORCH_MOMENTUM) * running + TORCH_MOMENTUM * variance;
 }

@@ -21,8 +21,8 @@ export interface StratifiedSplitOptions {
  *
  * The test set always has round(count * testFraction) rows. When the shares
  * are fractional (10 rows, 5 strata of 2 and 20 % test gives 0.4 row per
- * stratum), each stratum first gives the whole part of its share, and the
- * remaining rows go to the strata with the largest fractional parts, ties
+ * stratum), each stratum first gives the whole part of its share. The
+ * remaining rows go to the strata with the largest fractional parts, with ties
  * broken at random. A stratum smaller than 1 / testFraction rows may thus
  * give no test row.
  */

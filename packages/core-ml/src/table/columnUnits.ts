@@ -14,7 +14,7 @@ export const REE_SYMBOLS = [
   "La", "Ce", "Pr", "Nd", "Sm", "Eu", "Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Y", "Sc",
 ] as const; // prettier-ignore
 
-/** Name of the column that holds the sum of the 16 REE contents. */
+/** Name of the column that contains the sum of the 16 REE contents. */
 export const TOTAL_REE_COLUMN = "REE_total_ppm_mol";
 
 export interface ColumnUnit {

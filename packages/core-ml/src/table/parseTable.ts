@@ -35,7 +35,7 @@ export interface ParseTableOptions {
   delimiter?: CsvDelimiter;
   /**
    * Decimal separator of the numbers. With ",", thousands separators are read too
-   * ("1.234,5"); with ".", a comma in a number is an error, so that "1,234" is never
+   * ("1.234,5"). With ".", a comma in a number is an error, so that "1,234" is never
    * silently read as 1234 or 1.234.
    * @default "."
    */

@@ -24,9 +24,9 @@ import {
  * trainable parameters, minimised by TensorFlow.js's Adam update.
  *
  * It is the readable reference of NetworkGroupTrainer, which performs the same
- * floating-point operations in the same order for many models at once, so both
- * return identical weights for the same job; a change to one must be mirrored
- * in the other. trainNetworks uses it where WebAssembly SIMD is missing.
+ * floating-point operations in the same order for many models at once. So both
+ * return identical weights for the same job, and a change to one must be
+ * mirrored in the other. trainNetworks uses it where WebAssembly SIMD is missing.
  *
  * Hot loops read typed arrays with `!`: every index is in bounds by
  * construction of the layout and buffers.

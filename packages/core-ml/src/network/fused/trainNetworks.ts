@@ -12,7 +12,7 @@ import { groupKernelsSupported } from "./wasm/loadGroupKernels.js";
 /**
  * Maximum number of models in one struct-of-arrays group. In scratch runs on the
  * shared 2-CPU machine of bench/RESULTS.md, groups of 8 to 32 models took 4.7
- * to 6.6 µs per model-step with no trend beyond the noise, while each model
+ * to 6.6 µs per model-step with no trend beyond the noise. Each model
  * adds about 24 KB of state (6-20-6-17 network, batch 10) that every step walks
  * through. Results do not depend on it.
  */

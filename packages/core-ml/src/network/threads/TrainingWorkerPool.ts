@@ -2,7 +2,7 @@ import type { Worker } from "node:worker_threads";
 
 import { startTrainingWorker } from "./startTrainingWorker.js";
 
-/** Longest delay of Node's setTimeout, 2^31 - 1 ms (about 24.8 days). */
+/** Maximum delay of Node's setTimeout, 2^31 - 1 ms (about 24.8 days). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /**

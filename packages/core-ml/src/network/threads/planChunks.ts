@@ -57,7 +57,7 @@ export function planChunks(jobs: readonly TrainingJob[], threads: number): JobCh
     chunks.splice(chunks.indexOf(largest), 1, createChunk(first, jobs), createChunk(second, jobs));
   }
 
-  // Longest first: the last chunks to start are the short ones, which evens out the finish.
+  // Costliest first, so the chunks started last are short and the threads finish together.
   return chunks.sort((a, b) => b.cost - a.cost || (a.jobs[0] ?? 0) - (b.jobs[0] ?? 0));
 }
 
