@@ -36,7 +36,7 @@ function options(overrides: Partial<NetworkOptions> = {}): NetworkOptions {
   };
 }
 
-/** A trained parent network to fine-tune. */
+/** Trains a parent network to fine-tune. */
 async function trainParent(x: Matrix, y: Matrix): Promise<NetworkPredictor> {
   return createFusedEngine().train(x, y, options({ seed: 99, epochs: 30 }));
 }
@@ -93,7 +93,7 @@ describe("fine-tuning with frozen blocks", () => {
     expect(after["hidden 0 moving mean"]).not.toEqual(before["hidden 0 moving mean"]);
   });
 
-  it("starts from the initial weights: zero epochs of learning rate ~0 return them", async () => {
+  it("starts from the initial weights", async () => {
     const parent = await trainParent(x, y);
     const tuned = await createFusedEngine().train(
       x,
@@ -120,7 +120,7 @@ describe("fine-tuning with frozen blocks", () => {
     });
   });
 
-  it("rejects frozen blocks without initial weights, and a parent of another shape", async () => {
+  it("rejects invalid fine-tuning options", async () => {
     const engine = createFusedEngine();
     await expect(engine.train(x, y, options({ frozenBlocks: 1 }))).rejects.toThrow(
       "frozenBlocks needs initialWeights",
@@ -134,7 +134,7 @@ describe("fine-tuning with frozen blocks", () => {
     ).rejects.toThrow("initialWeights must have the shape 4-5-4-3, got 4-5-3-3");
   });
 
-  it("is refused by the TensorFlow.js engine", async () => {
+  it("is rejected by the TensorFlow.js engine", async () => {
     const parent = await trainParent(x, y);
     const engine = await createTfjsEngine();
     await expect(engine.train(x, y, options({ initialWeights: parent }))).rejects.toThrow(
@@ -173,8 +173,8 @@ describe("asymmetric loss", () => {
     const analytic = Float64Array.from(trainer.gradients);
     const parameters = trainer.parameters;
 
-    // Central differences err by O(step^2); the penalised side of a row can
-    // only flip within a step of its error, which no row here is near.
+    // Central differences err by O(step^2). The loss has a kink where a row's
+    // decisive error is 0, and no row of these data lies within a step of it.
     const step = 1e-6;
     for (let i = 0; i < parameters.length; i++) {
       const original = parameters[i] ?? NaN;

@@ -31,7 +31,7 @@ export interface NetworkOptions {
   asymmetricLoss?: AsymmetricLoss;
 }
 
-/** Which side of the truth the asymmetric loss penalises. */
+/** Side of the truth that the asymmetric loss penalises. */
 export type PenalisedSide = "OVER" | "UNDER";
 
 /**

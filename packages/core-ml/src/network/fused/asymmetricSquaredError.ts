@@ -1,8 +1,8 @@
 import type { AsymmetricLoss } from "../NetworkEngine.js";
 
 /**
- * The asymmetric loss of one model's batch, shared by NetworkTrainer and
- * NetworkGroupTrainer so that both perform the same float64 operations.
+ * Computes the asymmetric loss of one model's batch. NetworkTrainer and
+ * NetworkGroupTrainer share it so that both perform the same float64 operations.
  * Entry (b, o) of the batch sits at `(b * units + o) * stride + lane` in
  * `predictions` and `targets`, and weight o at `o * stride + lane`.
  *
