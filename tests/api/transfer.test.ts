@@ -76,6 +76,7 @@ describe("transfer runs", () => {
       trainingSize: 6,
       fineTunedHiddenLayers: 0,
       asymmetricLoss: null,
+      frozenBatchNorm: "INFERENCE",
     });
     result = run?.transfer as TransferResult;
     expect(result.trainSamples).toHaveLength(3);

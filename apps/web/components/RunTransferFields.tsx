@@ -126,6 +126,26 @@ export function RunTransferFields({
           },
         ]}
       />
+      <RadioGroup<RunFormSectionProps["values"]["frozenBatchNorm"]>
+        id={fieldId("frozenBatchNorm")}
+        legend={RUN_FORM_LABELS.frozenBatchNorm}
+        hint="How the batch norm of the frozen layers normalises while fine-tuning."
+        value={values.frozenBatchNorm}
+        onChange={(frozenBatchNorm) => onChange({ frozenBatchNorm })}
+        options={[
+          {
+            value: "INFERENCE",
+            label: "Parent's statistics",
+            description: "Frozen layers compute exactly what they computed in the parent.",
+          },
+          {
+            value: "TRAINING",
+            label: "Batch statistics",
+            description:
+              "As PyTorch in training mode: the moving statistics follow the new samples.",
+          },
+        ]}
+      />
     </fieldset>
   );
 }

@@ -71,6 +71,12 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
                 ? "Output layer and the last hidden layer"
                 : `Output layer and the last ${settings.fineTunedHiddenLayers} hidden layers`}
           </dd>
+          <dt>Frozen batch norm</dt>
+          <dd>
+            {settings.frozenBatchNorm === "INFERENCE"
+              ? "The parent's moving statistics"
+              : "Batch statistics, as in training mode"}
+          </dd>
           <dt>Fine-tuning loss</dt>
           <dd>
             {settings.asymmetricLoss === null

@@ -1,6 +1,7 @@
 import type {
   AnalysisKind,
   DatasetColumn,
+  FrozenBatchNorm,
   LossWeighting,
   ModelKind,
   PenalisedSide,
@@ -82,6 +83,7 @@ export interface RunFormValues {
   fineTunedHiddenLayers: "0" | "1";
   /** Side whose errors the fine-tuning loss squares, or "NONE" for the MSE. */
   asymmetricLoss: "NONE" | PenalisedSide;
+  frozenBatchNorm: FrozenBatchNorm;
 }
 
 export type RunFormField = keyof RunFormValues;
@@ -120,6 +122,7 @@ export const RUN_FORM_LABELS: Record<RunFormField, string> = {
   transferTrainingSize: "Training samples per draw",
   fineTunedHiddenLayers: "Fine-tuned layers",
   asymmetricLoss: "Fine-tuning loss",
+  frozenBatchNorm: "Frozen batch norm",
 };
 
 /** The six oxides that the study's feature elimination kept, the API's default features. */
@@ -209,6 +212,7 @@ export function defaultRunFormValues(task: RunTask, columns: RunFormColumns): Ru
     transferTrainingSize: "6",
     fineTunedHiddenLayers: "0",
     asymmetricLoss: "NONE",
+    frozenBatchNorm: "INFERENCE",
   };
 }
 
@@ -480,6 +484,7 @@ function readTransfer(
       trainingSize,
       fineTunedHiddenLayers: Number(values.fineTunedHiddenLayers),
       asymmetricLoss: values.asymmetricLoss === "NONE" ? null : values.asymmetricLoss,
+      frozenBatchNorm: values.frozenBatchNorm,
     },
     network: {
       learningRate: reader.number("learningRate", values.learningRate, { above: 0 }),

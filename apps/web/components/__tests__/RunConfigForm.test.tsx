@@ -200,6 +200,7 @@ describe("RunConfigForm", () => {
         trainingSize: 6,
         fineTunedHiddenLayers: 1,
         asymmetricLoss: "OVER",
+        frozenBatchNorm: "INFERENCE",
       },
       network: {
         learningRate: 10 ** -3.33,

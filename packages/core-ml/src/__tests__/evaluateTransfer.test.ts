@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 
+import type { NetworkPredictor } from "../artifact/ModelArtifact.js";
 import { predictWithArtifact } from "../artifact/predictWithArtifact.js";
+import { predictWithPredictor } from "../artifact/predictWithPredictor.js";
 import { meanAbsolutePercentageError, r2Score } from "../evaluation/metrics.js";
 import { getColumn, selectColumns } from "../matrix/Matrix.js";
 import { createFusedEngine } from "../network/fused/createFusedEngine.js";
 import { importTorchEnsemble } from "../pretrained/importTorchEnsemble.js";
+import { scaleMatrix } from "../preprocessing/standardScaler.js";
 import { parseTable } from "../table/parseTable.js";
 import { evaluateTransfer, type TransferResult } from "../transfer/evaluateTransfer.js";
+import { frozenActivations } from "../transfer/frozenActivations.js";
 import { resolveTransferConfig } from "../transfer/resolveTransferConfig.js";
 import { POLISH_FILE, readDataFile, US_DEMO_FILE } from "./fixtures.js";
 
@@ -111,6 +115,44 @@ describe("evaluateTransfer", () => {
   });
 });
 
+describe("frozenActivations", () => {
+  it("joined with the tail, predicts as the whole network", () => {
+    const [member] = parent.members;
+    const network = member?.predictors[0] as NetworkPredictor;
+    const x = scaleMatrix(
+      selectColumns(
+        polish.values,
+        parent.features.map((name) => polish.columns.findIndex((c) => c.name === name)),
+      ),
+      member!.featureScaler,
+    );
+    const whole = predictWithPredictor(network, x);
+
+    for (const blocks of [0, 1, 2]) {
+      const tail = { ...network, hidden: network.hidden.slice(blocks) };
+      const joined = predictWithPredictor(tail, frozenActivations(network, blocks, x));
+      joined.data.forEach((value, i) => {
+        expect(value, `${blocks} blocks, entry ${i}`).toBeCloseTo(whole.data[i] ?? NaN, 12);
+      });
+    }
+  });
+
+  it("lets frozen batch norm in training mode change the fine-tuned scores", async () => {
+    const training = await evaluateTransfer(
+      polish,
+      parent,
+      resolve({ frozenBatchNorm: "TRAINING" }),
+      { engine: createFusedEngine() },
+    );
+    const inference = await evaluateTransfer(polish, parent, resolve(), {
+      engine: createFusedEngine(),
+    });
+
+    expect(training.approaches[2]?.draws).not.toEqual(inference.approaches[2]?.draws);
+    expect(training.approaches[1]).toEqual(inference.approaches[1]);
+  });
+});
+
 describe("resolveTransferConfig", () => {
   it("takes features, targets and hidden layers from the parent", () => {
     const config = resolve({ fineTunedHiddenLayers: 1 });
@@ -141,6 +183,10 @@ describe("resolveTransferConfig", () => {
       "transfer.fineTunedHiddenLayers must be an integer from 0 to 2, got 3",
     ],
     [{ parentModelId: "" }, "transfer.parentModelId is missing"],
+    [
+      { frozenBatchNorm: "FROZEN" },
+      "transfer.frozenBatchNorm must be INFERENCE or TRAINING, got FROZEN",
+    ],
   ])("rejects %o", (transfer, message) => {
     expect(() => resolve(transfer)).toThrow(message);
   });

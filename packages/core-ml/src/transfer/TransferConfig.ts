@@ -15,7 +15,18 @@ export interface TransferConfig {
   fineTunedHiddenLayers: number;
   /** Side whose errors the fine-tuning loss squares (the study's asymmetric loss); null for the MSE. */
   asymmetricLoss: PenalisedSide | null;
+  /**
+   * Batch norm of the frozen layers during fine-tuning. INFERENCE keeps the
+   * parent's moving statistics, so frozen layers compute exactly what they
+   * did in the parent (Keras freezes batch norm this way). TRAINING
+   * normalises each batch by its own statistics and moves the moving
+   * statistics towards them, as PyTorch does for a module in training mode
+   * whose parameters are frozen.
+   */
+  frozenBatchNorm: FrozenBatchNorm;
 }
+
+export type FrozenBatchNorm = "INFERENCE" | "TRAINING";
 
 /** The study's transfer: 6 of the 12 Polish fly ashes train, over 30 draws, output layer only. */
 export const DEFAULT_TRANSFER: Readonly<Omit<TransferConfig, "parentModelId">> = {
@@ -23,4 +34,5 @@ export const DEFAULT_TRANSFER: Readonly<Omit<TransferConfig, "parentModelId">> =
   trainingSize: 6,
   fineTunedHiddenLayers: 0,
   asymmetricLoss: null,
+  frozenBatchNorm: "INFERENCE",
 };

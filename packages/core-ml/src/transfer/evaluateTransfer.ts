@@ -18,6 +18,7 @@ import {
 import type { NetworkOptions, TrainingJob } from "../network/NetworkEngine.js";
 import { fitStandardScaler, scaleMatrix } from "../preprocessing/standardScaler.js";
 import { createRandom, shuffle } from "../random/createRandom.js";
+import { frozenActivations } from "./frozenActivations.js";
 import type { TransferConfig } from "./TransferConfig.js";
 
 /**
@@ -81,6 +82,8 @@ interface PlannedNetwork {
   approach: "FROM_SCRATCH" | "FINE_TUNED";
   member: number;
   job: TrainingJob;
+  /** Frozen blocks in front of the trained network, which trained on their outputs. */
+  frozen?: NetworkPredictor;
 }
 
 /** One draw's rows, its seed, and the scalers that FROM_SCRATCH fits on its training rows. */
@@ -232,25 +235,61 @@ function planNetworks(
         options: { ...base, seed: draw.seed + 7919 * (m + 1) },
       },
     },
-    {
+    fineTuningNetwork(d, draw, m, member, xTrain, yTrain, base, transfer, hiddenLayers),
+  ]);
+}
+
+/**
+ * Plans the fine-tuning of one parent member. With frozen batch norm in
+ * INFERENCE mode, the frozen blocks are a fixed map of the inputs, so the
+ * network trained is only the trainable tail, on the frozen blocks' outputs.
+ */
+function fineTuningNetwork(
+  d: number,
+  draw: Draw,
+  m: number,
+  member: ModelMember,
+  xTrain: Matrix,
+  yTrain: Matrix,
+  base: NetworkOptions,
+  transfer: TransferConfig,
+  hiddenLayers: number,
+): PlannedNetwork {
+  const parent = member.predictors[0] as NetworkPredictor;
+  const frozenBlocks = hiddenLayers - transfer.fineTunedHiddenLayers;
+  const x = scaleMatrix(xTrain, member.featureScaler);
+  const y = scaleMatrix(yTrain, member.targetScaler);
+  const options: NetworkOptions = {
+    ...base,
+    seed: draw.seed + 7919 * (m + 1) + 1,
+    ...(transfer.asymmetricLoss && {
+      asymmetricLoss: { side: transfer.asymmetricLoss, output: 0 },
+    }),
+  };
+  if (transfer.frozenBatchNorm === "TRAINING") {
+    return {
       draw: d,
       approach: "FINE_TUNED",
       member: m,
-      job: {
-        x: scaleMatrix(xTrain, member.featureScaler),
-        y: scaleMatrix(yTrain, member.targetScaler),
-        options: {
-          ...base,
-          seed: draw.seed + 7919 * (m + 1) + 1,
-          initialWeights: member.predictors[0] as NetworkPredictor,
-          frozenBlocks: hiddenLayers - transfer.fineTunedHiddenLayers,
-          ...(transfer.asymmetricLoss && {
-            asymmetricLoss: { side: transfer.asymmetricLoss, output: 0 },
-          }),
-        },
+      job: { x, y, options: { ...options, initialWeights: parent, frozenBlocks } },
+    };
+  }
+
+  return {
+    draw: d,
+    approach: "FINE_TUNED",
+    member: m,
+    frozen: { ...parent, hidden: parent.hidden.slice(0, frozenBlocks) },
+    job: {
+      x: frozenActivations(parent, frozenBlocks, x),
+      y,
+      options: {
+        ...options,
+        hiddenUnits: base.hiddenUnits.slice(frozenBlocks),
+        initialWeights: { ...parent, hidden: parent.hidden.slice(frozenBlocks) },
       },
     },
-  ]);
+  };
 }
 
 /** Collects the members that one approach trained for one draw, with the scalers of their networks. */
@@ -274,10 +313,18 @@ function collectMembers(
       {
         featureScaler: scalers.featureScaler,
         targetScaler: scalers.targetScaler,
-        predictors: [trained[i] as NetworkPredictor],
+        predictors: [joinFrozen(network.frozen, trained[i] as NetworkPredictor)],
       },
     ];
   });
+}
+
+/** Puts frozen blocks back in front of the network trained on their outputs. */
+function joinFrozen(
+  frozen: NetworkPredictor | undefined,
+  trained: NetworkPredictor,
+): NetworkPredictor {
+  return frozen ? { ...trained, hidden: [...frozen.hidden, ...trained.hidden] } : trained;
 }
 
 /** Ensemble mean of the members' predictions, rows x targets. */

@@ -91,7 +91,7 @@ function checkParentColumns(parent: ModelArtifact, columns: readonly TableColumn
 }
 
 function checkTransfer(transfer: TransferConfig, hiddenLayers: number, rows: number): void {
-  const { draws, trainingSize, fineTunedHiddenLayers, asymmetricLoss } = transfer;
+  const { draws, trainingSize, fineTunedHiddenLayers, asymmetricLoss, frozenBatchNorm } = transfer;
   if (!Number.isInteger(draws) || draws < 1 || draws > 1000) {
     throw new RangeError(`transfer.draws must be an integer from 1 to 1000, got ${draws}`);
   }
@@ -118,6 +118,12 @@ function checkTransfer(transfer: TransferConfig, hiddenLayers: number, rows: num
   if (asymmetricLoss !== null && asymmetricLoss !== "OVER" && asymmetricLoss !== "UNDER") {
     throw new RangeError(
       `transfer.asymmetricLoss must be OVER, UNDER or null, got ${String(asymmetricLoss)}`,
+    );
+  }
+
+  if (frozenBatchNorm !== "INFERENCE" && frozenBatchNorm !== "TRAINING") {
+    throw new RangeError(
+      `transfer.frozenBatchNorm must be INFERENCE or TRAINING, got ${String(frozenBatchNorm)}`,
     );
   }
 }

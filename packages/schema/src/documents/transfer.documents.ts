@@ -5,6 +5,7 @@ export type ConfusionMatrix = ScreeningResult["confusion"];
 
 export type TransferApproach = "AS_IS" | "FROM_SCRATCH" | "FINE_TUNED";
 export type PenalisedSide = "OVER" | "UNDER";
+export type FrozenBatchNorm = "INFERENCE" | "TRAINING";
 
 export interface TransferConfigVariables {
   parentModelId: string;
@@ -12,6 +13,7 @@ export interface TransferConfigVariables {
   trainingSize?: number;
   fineTunedHiddenLayers?: number;
   asymmetricLoss?: PenalisedSide | null;
+  frozenBatchNorm?: FrozenBatchNorm;
 }
 
 export interface TransferConfig {
@@ -20,6 +22,7 @@ export interface TransferConfig {
   trainingSize: number;
   fineTunedHiddenLayers: number;
   asymmetricLoss: PenalisedSide | null;
+  frozenBatchNorm: FrozenBatchNorm;
 }
 
 export interface TransferDrawScore {
@@ -70,6 +73,7 @@ export const RunTransferDocument = typedDocument<{ run: RunTransfer | null }, { 
           trainingSize
           fineTunedHiddenLayers
           asymmetricLoss
+          frozenBatchNorm
         }
       }
       transfer {

@@ -16,6 +16,19 @@ export const PenalisedSide = {
 } as const;
 export type PenalisedSide = (typeof PenalisedSide)[keyof typeof PenalisedSide];
 
+export const FrozenBatchNorm = {
+  INFERENCE: "INFERENCE",
+  TRAINING: "TRAINING",
+} as const;
+export type FrozenBatchNorm = (typeof FrozenBatchNorm)[keyof typeof FrozenBatchNorm];
+
+registerEnumType(FrozenBatchNorm, {
+  name: "FrozenBatchNorm",
+  description:
+    "Batch norm of the frozen layers while fine-tuning. INFERENCE: the parent's moving " +
+    "statistics, so frozen layers compute what they did in the parent. TRAINING: each batch's " +
+    "own statistics, which the moving statistics follow, as in PyTorch's training mode.",
+});
 registerEnumType(TransferApproach, {
   name: "TransferApproach",
   description:
@@ -48,6 +61,9 @@ export class TransferConfig {
 
   @Field(() => PenalisedSide, { nullable: true, description: "Null for the plain MSE." })
   asymmetricLoss!: PenalisedSide | null;
+
+  @Field(() => FrozenBatchNorm)
+  frozenBatchNorm!: FrozenBatchNorm;
 }
 
 @InputType({
@@ -73,6 +89,9 @@ export class TransferConfigInput {
 
   @Field(() => PenalisedSide, { nullable: true, description: "Default none (MSE)." })
   asymmetricLoss?: PenalisedSide | null;
+
+  @Field(() => FrozenBatchNorm, { nullable: true, description: "Default INFERENCE." })
+  frozenBatchNorm?: FrozenBatchNorm | null;
 }
 
 @ObjectType({
