@@ -2,6 +2,7 @@
 
 import { useQuery } from "@apollo/client/react";
 import {
+  ModelsDocument,
   RunTransferDocument,
   type TransferApproach,
   type TransferResult,
@@ -35,6 +36,8 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
     variables: { id: runId },
     skip: active,
   });
+  // The parent's name, where it is still among the models; its id otherwise.
+  const models = useQuery(ModelsDocument, { skip: active });
 
   if (active) {
     return <p className="muted">Results appear here when the run has finished.</p>;
@@ -50,6 +53,7 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
 
   const settings = data.run?.config.transfer ?? null;
   const result = data.run?.transfer ?? null;
+  const parent = models.data?.models.find((model) => model.id === settings?.parentModelId);
 
   return (
     <section aria-labelledby="transfer-heading" className="model-result">
@@ -57,7 +61,7 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
       {settings === null ? null : (
         <dl className="facts">
           <dt>Parent model</dt>
-          <dd>{settings.parentModelId}</dd>
+          <dd>{parent?.name ?? settings.parentModelId}</dd>
           <dt>Draws</dt>
           <dd>
             {settings.draws}, each training on {settings.trainingSize} samples and testing on the
