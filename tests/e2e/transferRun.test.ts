@@ -55,6 +55,6 @@ describe("transfer run", () => {
     expect(await page.locator("circle.transfer-draw").count()).toBe(18);
     expect(await page.locator("g.transfer-matrix").count()).toBe(3);
     expect(await page.getByRole("rowheader", { name: "Fine-tuned" }).count()).toBe(1);
-    expect(await page.getByText(STUDY_ENSEMBLE_NAME).count()).toBeGreaterThan(0);
+    expect(await page.getByText(STUDY_ENSEMBLE_NAME, { exact: true }).count()).toBe(1);
   });
 });
