@@ -22,6 +22,7 @@ import { RunEvaluationFields } from "./RunEvaluationFields";
 import { RunNetworkFields } from "./RunNetworkFields";
 import { RunSelectionFields } from "./RunSelectionFields";
 import { RunSplitFields } from "./RunSplitFields";
+import { type ParentModelOption, RunTransferFields } from "./RunTransferFields";
 import { TextField } from "./TextField";
 
 export interface RunConfigFormProps {
@@ -39,6 +40,8 @@ export interface RunConfigFormProps {
   serverError?: ErrorLike;
   /** Receives a config that passed every check. */
   onSubmit: (config: RunConfigInput) => void;
+  /** Models that a transfer can start from. @default none */
+  parentModels?: readonly ParentModelOption[];
 }
 
 const TASK_OPTIONS: { value: RunTask; label: string; description: string }[] = [
@@ -60,6 +63,12 @@ const TASK_OPTIONS: { value: RunTask; label: string; description: string }[] = [
     description:
       "Scores every combination of hidden layers, learning rate and weight decay on validation samples, then retrains the best and tests it.",
   },
+  {
+    value: "TRANSFER",
+    label: "Transfer learning",
+    description:
+      "Compares a trained multi-task model as is, its architecture trained from scratch, and the model fine-tuned, over random draws of a few training samples.",
+  },
 ];
 
 /**
@@ -76,16 +85,23 @@ export function RunConfigForm({
   submitting,
   serverError,
   onSubmit,
+  parentModels = [],
 }: RunConfigFormProps) {
   const formId = useId();
-  const [values, setValues] = useState<RunFormValues>(() =>
-    defaultRunFormValues(initialTask, columns),
-  );
+  const [values, setValues] = useState<RunFormValues>(() => ({
+    ...defaultRunFormValues(initialTask, columns),
+    parentModelId: parentModels[0]?.id ?? "",
+  }));
   const [errors, setErrors] = useState<RunFormErrors>({});
   const fieldId = (field: RunFormField) => `${formId}-${field}`;
   const allErrors = { ...serverFieldErrors(serverError), ...errors };
   const built = buildRunConfig(datasetId, values, columns);
-  const workload = built.ok ? describeWorkload(built.config) : null;
+  const parent = parentModels.find((model) => model.id === values.parentModelId);
+  const workload = !built.ok
+    ? null
+    : values.task === "TRANSFER"
+      ? describeTransferWorkload(built.config, parent?.memberCount ?? 0)
+      : describeWorkload(built.config);
 
   const onChange = (patch: Partial<RunFormValues>) => {
     setValues((current) => ({ ...current, ...patch }));
@@ -152,19 +168,25 @@ export function RunConfigForm({
         />
       </fieldset>
 
-      <fieldset className="form-section">
-        <legend>Columns</legend>
-        <RunColumnFields {...section} />
-      </fieldset>
-      <RunSplitFields {...section} />
-      {values.task === "EVALUATION" ? (
-        <RunEvaluationFields
-          {...section}
-          medianTotalRee={medianTotalRee}
-          totalReeUnit={totalReeUnit}
-        />
+      {values.task === "TRANSFER" ? (
+        <RunTransferFields {...section} parentModels={parentModels} />
       ) : (
-        <RunSelectionFields {...section} />
+        <>
+          <fieldset className="form-section">
+            <legend>Columns</legend>
+            <RunColumnFields {...section} />
+          </fieldset>
+          <RunSplitFields {...section} />
+          {values.task === "EVALUATION" ? (
+            <RunEvaluationFields
+              {...section}
+              medianTotalRee={medianTotalRee}
+              totalReeUnit={totalReeUnit}
+            />
+          ) : (
+            <RunSelectionFields {...section} />
+          )}
+        </>
       )}
       <RunNetworkFields {...section} />
 
@@ -216,4 +238,14 @@ function describeWorkload(config: RunConfigInput): string {
   ].filter((part) => part !== null);
 
   return parts.length === 0 ? "" : `This run ${parts.join(" and ")}.`;
+}
+
+/** Returns e.g. "This run fine-tunes 900 networks and trains 900 from scratch, for 500 epochs each." */
+function describeTransferWorkload(config: RunConfigInput, members: number): string {
+  const networks = (config.transfer?.draws ?? 0) * members;
+  const epochs = config.network?.epochs ?? "the default number of";
+
+  return networks === 0
+    ? ""
+    : `This run fine-tunes ${networks} networks and trains ${networks} from scratch, for ${epochs} epochs each.`;
 }

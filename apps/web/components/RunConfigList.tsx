@@ -42,7 +42,7 @@ export function RunConfigList({ config }: { config: RunConfig }) {
       <dd>{config.features.map(columnLabel).join(", ")}</dd>
       {isEvaluation ? (
         <EvaluationSettings config={config} />
-      ) : (
+      ) : config.task === "TRANSFER" ? null : (
         <SelectionSettings config={config} />
       )}
       <dt>Seed</dt>

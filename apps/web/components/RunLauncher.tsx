@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import {
   DatasetDocument,
   DatasetsDocument,
+  ModelsDocument,
   type RunTask,
   StartRunDocument,
 } from "@ree/schema/documents";
@@ -41,6 +42,11 @@ export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps)
     skip: datasetId === null,
   });
   const [startRun, started] = useMutation(StartRunDocument);
+  const models = useQuery(ModelsDocument);
+  // Only a multi-task network ensemble can be fine-tuned; the default model comes first.
+  const parentModels = (models.data?.models ?? [])
+    .filter((model) => model.kind === "MULTI_TASK")
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 
   if (datasets.data === undefined) {
     return datasets.error ? (
@@ -110,7 +116,9 @@ export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps)
         </p>
       ) : (
         <RunConfigForm
-          key={detail.id}
+          // Remounts when the models arrive, so that a transfer starts with a parent chosen.
+          key={`${detail.id}/${parentModels.length}`}
+          parentModels={parentModels}
           datasetId={detail.id}
           columns={runFormColumns(detail.columns, detail.sampleCount)}
           medianTotalRee={totalRee?.p50 ?? null}

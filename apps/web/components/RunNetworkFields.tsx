@@ -10,12 +10,13 @@ import { TextField } from "./TextField";
 
 /**
  * Network inputs that the task uses: all of them for an evaluation and for feature elimination
- * with networks, only batch size and epochs for a grid search, none for feature elimination with
- * linear regression.
+ * with networks, all but the hidden layers for a transfer, only batch size and epochs for a grid
+ * search, none for feature elimination with linear regression.
  */
 export function RunNetworkFields({ values, errors, onChange, fieldId }: RunFormSectionProps) {
   const isGridSearch = values.task === "GRID_SEARCH";
-  if (!usesNetworkSettings(values) && !isGridSearch) {
+  const isTransfer = values.task === "TRANSFER";
+  if (!usesNetworkSettings(values) && !isGridSearch && !isTransfer) {
     return null;
   }
 
@@ -27,17 +28,25 @@ export function RunNetworkFields({ values, errors, onChange, fieldId }: RunFormS
           The grid sets the hidden layers, learning rate and weight decay of each candidate.
         </p>
       ) : null}
+      {isTransfer ? (
+        <p className="field-hint">
+          Fine-tuning and training from scratch use these settings with the parent&apos;s hidden
+          layers.
+        </p>
+      ) : null}
       <div className="field-row">
         {isGridSearch ? null : (
           <>
-            <TextField
-              id={fieldId("hiddenUnits")}
-              label={RUN_FORM_LABELS.hiddenUnits}
-              value={values.hiddenUnits}
-              onChange={(hiddenUnits) => onChange({ hiddenUnits })}
-              error={errors.hiddenUnits}
-              hint="Units per hidden layer, e.g. 20, 6 for two layers."
-            />
+            {isTransfer ? null : (
+              <TextField
+                id={fieldId("hiddenUnits")}
+                label={RUN_FORM_LABELS.hiddenUnits}
+                value={values.hiddenUnits}
+                onChange={(hiddenUnits) => onChange({ hiddenUnits })}
+                error={errors.hiddenUnits}
+                hint="Units per hidden layer, e.g. 20, 6 for two layers."
+              />
+            )}
             <TextField
               id={fieldId("learningRate")}
               label={RUN_FORM_LABELS.learningRate}
@@ -77,7 +86,7 @@ export function RunNetworkFields({ values, errors, onChange, fieldId }: RunFormS
           hint="Passes over the training samples, 1 or more."
         />
       </div>
-      {values.task === "EVALUATION" ? (
+      {values.task === "EVALUATION" || isTransfer ? (
         <RadioGroup<LossWeighting>
           id={fieldId("lossWeighting")}
           legend={RUN_FORM_LABELS.lossWeighting}

@@ -15,6 +15,7 @@ import { QueryError } from "./QueryError";
 import { RunConfigList } from "./RunConfigList";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { SelectionResults } from "./SelectionResults";
+import { TransferResults } from "./TransferResults";
 
 /** Target whose predictions the parity plots show. */
 const TOTAL_REE_TARGET = "REE_total_ppm_mol";
@@ -133,7 +134,9 @@ export function RunView({ id }: { id: string }) {
 
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">Results</h2>
-        {run.config.task !== "EVALUATION" ? (
+        {run.config.task === "TRANSFER" ? (
+          <TransferResults runId={run.id} active={isActive(run.status)} unit={TARGET_UNIT} />
+        ) : run.config.task !== "EVALUATION" ? (
           <SelectionResults run={run} active={isActive(run.status)} />
         ) : run.results.length === 0 ? (
           <p className="muted">

@@ -47,6 +47,7 @@ export const RUN_TASK_LABELS: Record<RunTask, string> = {
   EVALUATION: "Evaluation",
   FEATURE_ELIMINATION: "Feature elimination",
   GRID_SEARCH: "Grid search",
+  TRANSFER: "Transfer learning",
 };
 
 /** Display names of the analyses that an evaluation can request. */

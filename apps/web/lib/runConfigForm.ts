@@ -1,8 +1,10 @@
 import type {
   AnalysisKind,
   DatasetColumn,
+  FrozenBatchNorm,
   LossWeighting,
   ModelKind,
+  PenalisedSide,
   RunTask,
   SelectionMetric,
   SelectionModel,
@@ -73,6 +75,15 @@ export interface RunFormValues {
   gridHiddenUnits: string;
   gridLearningRates: string;
   gridWeightDecays: string;
+  /** Model that a transfer carries over; empty when no multi-task model exists. */
+  parentModelId: string;
+  transferDraws: string;
+  transferTrainingSize: string;
+  /** Hidden layers fine-tuned with the output layer: "0" or "1". */
+  fineTunedHiddenLayers: "0" | "1";
+  /** Side whose errors the fine-tuning loss squares, or "NONE" for the MSE. */
+  asymmetricLoss: "NONE" | PenalisedSide;
+  frozenBatchNorm: FrozenBatchNorm;
 }
 
 export type RunFormField = keyof RunFormValues;
@@ -106,6 +117,12 @@ export const RUN_FORM_LABELS: Record<RunFormField, string> = {
   gridHiddenUnits: "Grid hidden layers",
   gridLearningRates: "Grid learning rates",
   gridWeightDecays: "Grid weight decays",
+  parentModelId: "Parent model",
+  transferDraws: "Draws",
+  transferTrainingSize: "Training samples per draw",
+  fineTunedHiddenLayers: "Fine-tuned layers",
+  asymmetricLoss: "Fine-tuning loss",
+  frozenBatchNorm: "Frozen batch norm",
 };
 
 /** The six oxides that the study's feature elimination kept, the API's default features. */
@@ -190,6 +207,12 @@ export function defaultRunFormValues(task: RunTask, columns: RunFormColumns): Ru
     gridHiddenUnits: "20, 6; 32, 8",
     gridLearningRates: "10^-4, 10^-3.33, 10^-2.67",
     gridWeightDecays: "1e-3, 1e-2, 1e-1",
+    parentModelId: "",
+    transferDraws: "30",
+    transferTrainingSize: "6",
+    fineTunedHiddenLayers: "0",
+    asymmetricLoss: "NONE",
+    frozenBatchNorm: "INFERENCE",
   };
 }
 
@@ -268,6 +291,14 @@ export function buildRunConfig(
   columns: RunFormColumns,
 ): { ok: true; config: RunConfigInput } | { ok: false; errors: RunFormErrors } {
   const reader = new FieldReader();
+  if (values.task === "TRANSFER") {
+    const config = readTransfer(datasetId, values, columns, reader);
+
+    return Object.keys(reader.errors).length === 0
+      ? { ok: true, config }
+      : { ok: false, errors: reader.errors };
+  }
+
   const features = columns.features.filter((name) => values.features.includes(name));
   const minimumFeatures = values.task === "FEATURE_ELIMINATION" ? 2 : 1;
   if (features.length < minimumFeatures) {
@@ -423,6 +454,54 @@ function readNetwork(values: RunFormValues, reader: FieldReader): RunConfigInput
   return network;
 }
 
+/**
+ * Reads a transfer: the parent model, the draws and what to fine-tune. Features, targets and the
+ * hidden layers are the parent's, so the config leaves them out.
+ */
+function readTransfer(
+  datasetId: string,
+  values: RunFormValues,
+  columns: RunFormColumns,
+  reader: FieldReader,
+): RunConfigInput {
+  if (values.parentModelId === "") {
+    reader.fail("parentModelId", "Parent model: choose the multi-task model to transfer.");
+  }
+
+  // Each draw keeps at least 2 test samples, so that R² is defined.
+  const trainingSize = reader.number("transferTrainingSize", values.transferTrainingSize, {
+    integer: true,
+    min: 2,
+    max: Math.max(2, columns.sampleCount - 2),
+  });
+  const config: RunConfigInput = {
+    datasetId,
+    task: "TRANSFER",
+    seed: reader.number("seed", values.seed, SEED_LIMITS),
+    transfer: {
+      parentModelId: values.parentModelId,
+      draws: reader.number("transferDraws", values.transferDraws, REPETITION_LIMITS),
+      trainingSize,
+      fineTunedHiddenLayers: Number(values.fineTunedHiddenLayers),
+      asymmetricLoss: values.asymmetricLoss === "NONE" ? null : values.asymmetricLoss,
+      frozenBatchNorm: values.frozenBatchNorm,
+    },
+    network: {
+      learningRate: reader.number("learningRate", values.learningRate, { above: 0 }),
+      weightDecay: reader.number("weightDecay", values.weightDecay, { min: 0 }),
+      batchSize: reader.number("batchSize", values.batchSize, { integer: true, min: 1 }),
+      epochs: reader.number("epochs", values.epochs, { integer: true, min: 1 }),
+      lossWeighting: values.lossWeighting,
+    },
+  };
+  const name = values.name.trim();
+  if (name !== "") {
+    config.name = name;
+  }
+
+  return config;
+}
+
 /** Models that a run fits, for the launcher's estimate of its work. */
 export interface RunWorkload {
   /** Networks trained, each for `epochs` epochs. */
@@ -506,6 +585,10 @@ const API_FIELDS: Record<string, RunFormField> = {
   "selection.grid.hiddenUnits": "gridHiddenUnits",
   "selection.grid.learningRate": "gridLearningRates",
   "selection.grid.weightDecay": "gridWeightDecays",
+  "transfer.parentModelId": "parentModelId",
+  "transfer.draws": "transferDraws",
+  "transfer.trainingSize": "transferTrainingSize",
+  "transfer.fineTunedHiddenLayers": "fineTunedHiddenLayers",
 };
 
 /**

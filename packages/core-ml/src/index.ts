@@ -71,3 +71,7 @@ export * from "./curation/parseCell.js";
 export * from "./curation/headerAliases.js";
 export * from "./curation/recognizeHeader.js";
 export * from "./curation/proposeColumnMapping.js";
+export * from "./network/fused/asymmetricSquaredError.js";
+export * from "./transfer/TransferConfig.js";
+export * from "./transfer/resolveTransferConfig.js";
+export * from "./transfer/evaluateTransfer.js";

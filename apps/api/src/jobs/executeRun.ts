@@ -2,6 +2,8 @@ import {
   type EvaluationConfig,
   type EvaluationProgress,
   evaluateRepeated,
+  evaluateTransfer,
+  type ModelArtifact,
   type NetworkEngine,
   runSelection,
 } from "@ree/core-ml";
@@ -20,8 +22,8 @@ export interface ExecuteRunOptions {
 }
 
 /**
- * Executes a queued run: evaluates its models, or runs its feature
- * elimination or grid search, then stores the results, any trained models
+ * Executes a queued run: evaluates its models, runs its feature elimination
+ * or grid search, or compares transfers of its parent model, then stores the results, any trained models
  * and the SUCCEEDED status in one transaction. Any error marks the run FAILED
  * with the error's message.
  */
@@ -54,7 +56,13 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
       config.task === "EVALUATION"
         ? await evaluateRepeated(data, config, { engine, onProgress: progress.report })
         : [];
-    if (config.task !== "EVALUATION") {
+    if (config.task === "TRANSFER") {
+      const parent = await loadParentArtifact(prisma, run);
+      results.transfer = await evaluateTransfer(data, parent, config, {
+        engine,
+        onProgress: progress.report,
+      });
+    } else if (config.task !== "EVALUATION") {
       Object.assign(
         results,
         await runSelection(data, config, { engine, onProgress: progress.report }),
@@ -120,4 +128,25 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
       },
     });
   }
+}
+
+/** Loads the artifact of a TRANSFER run's parent model from the run's organisation. */
+async function loadParentArtifact(
+  prisma: PrismaClient,
+  run: { organizationId: string; parentModelId: string | null },
+): Promise<ModelArtifact> {
+  const parent = run.parentModelId
+    ? await prisma.model.findFirst({
+        where: { id: run.parentModelId, organizationId: run.organizationId },
+        select: { artifact: true },
+      })
+    : null;
+  if (!parent) {
+    throw new Error(
+      `parent model "${run.parentModelId ?? "none"}" not found: it was deleted after the run ` +
+        "was queued; start the transfer again with another model",
+    );
+  }
+
+  return parent.artifact as unknown as ModelArtifact;
 }

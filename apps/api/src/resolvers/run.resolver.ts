@@ -11,6 +11,7 @@ import {
   SamplePrediction,
   ScreeningResult,
   ShapResult,
+  TransferResult,
 } from "@ree/schema/types";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 
@@ -23,6 +24,7 @@ import {
   toRun,
 } from "../services/records.js";
 import { startRun } from "../services/startRun.js";
+import { toTransferResult } from "../services/transferResult.js";
 
 /** A ModelResult that carries what its predictions field resolver needs. */
 type ModelResultSource = ModelResult & {
@@ -102,6 +104,16 @@ export class RunResolver {
   })
   async gridSearch(@Root() run: Run, @Ctx() { prisma }: Context): Promise<GridSearchResult | null> {
     return (await loadResults(prisma, run.id))?.gridSearch ?? null;
+  }
+
+  @FieldResolver(() => TransferResult, {
+    nullable: true,
+    description: "Null unless the run is a finished TRANSFER.",
+  })
+  async transfer(@Root() run: Run, @Ctx() { prisma }: Context): Promise<TransferResult | null> {
+    const results = await loadResults(prisma, run.id);
+
+    return results?.transfer ? toTransferResult(results.transfer, results.labels) : null;
   }
 
   @Mutation(() => Run, {

@@ -7,6 +7,7 @@ import type {
   RepetitionPrediction,
   TableColumn,
   TargetMetrics,
+  TransferResult as TransferResultRecord,
 } from "@ree/core-ml";
 import type { Dataset as DatasetRow, Model as ModelRow, Run as RunRow } from "@ree/db";
 import type { Dataset, Model, ModelKind, Run, RunProgress } from "@ree/schema/types";
@@ -33,6 +34,7 @@ export interface RunResultsRecord {
   models: ModelResultRecord[];
   featureElimination?: RfeResult;
   gridSearch?: GridSearchResult;
+  transfer?: TransferResultRecord;
 }
 
 export const QUEUED_PROGRESS: RunProgress = {

@@ -1,8 +1,10 @@
 import {
   type EvaluationConfig,
+  type ModelArtifact,
   type ModelKind,
   type PartialEvaluationConfig,
   resolveEvaluationConfig,
+  resolveTransferConfig,
   testSize,
   type TableColumn,
 } from "@ree/core-ml";
@@ -33,10 +35,22 @@ export async function startRun(
   }
 
   const columns = dataset.columns as unknown as TableColumn[];
+  const parent =
+    input.task === "TRANSFER" ? await findParentModel(prisma, organizationId, input) : null;
   let config;
   try {
-    config = resolveEvaluationConfig(toPartialConfig(input), columns);
-    testSize(dataset.sampleCount, config.testFraction);
+    if (parent) {
+      const artifact = parent.artifact as unknown as ModelArtifact;
+      config = resolveTransferConfig(
+        toPartialConfig(input),
+        columns,
+        artifact,
+        dataset.sampleCount,
+      );
+    } else {
+      config = resolveEvaluationConfig(toPartialConfig(input), columns);
+      testSize(dataset.sampleCount, config.testFraction);
+    }
   } catch (error) {
     if (error instanceof RangeError || error instanceof TypeError) {
       throw ApiError.badInput(`invalid run config: ${error.message}`);
@@ -50,8 +64,9 @@ export async function startRun(
       data: {
         organizationId,
         datasetId: dataset.id,
-        name: input.name?.trim() || defaultRunName(config, dataset.name),
+        name: input.name?.trim() || defaultRunName(config, dataset.name, parent?.name),
         config: config as unknown as Prisma.InputJsonValue,
+        parentModelId: parent?.id ?? null,
         progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
       },
     });
@@ -83,7 +98,34 @@ function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
     }),
     network: defined({ ...network }),
     selection: defined({ ...input.selection }),
+    ...(input.transfer && { transfer: defined({ ...input.transfer }) }),
   };
+}
+
+/** Finds the parent model of a TRANSFER run in the caller's organisation. */
+async function findParentModel(
+  prisma: PrismaClient,
+  organizationId: string,
+  input: RunConfigInput,
+): Promise<{ id: string; name: string; artifact: unknown }> {
+  const id = input.transfer?.parentModelId;
+  if (!id) {
+    throw ApiError.badInput(
+      "invalid run config: transfer.parentModelId is missing; a TRANSFER run needs the model to transfer",
+    );
+  }
+
+  const parent = isUuid(id)
+    ? await prisma.model.findFirst({
+        where: { id, organizationId },
+        select: { id: true, name: true, artifact: true },
+      })
+    : null;
+  if (!parent) {
+    throw ApiError.notFound("model", id);
+  }
+
+  return parent;
 }
 
 const MODEL_KIND_NAMES: Readonly<Record<ModelKind, string>> = {
@@ -92,7 +134,11 @@ const MODEL_KIND_NAMES: Readonly<Record<ModelKind, string>> = {
   MULTI_TASK: "multi-task network",
 };
 
-function defaultRunName(config: EvaluationConfig, datasetName: string): string {
+function defaultRunName(
+  config: EvaluationConfig,
+  datasetName: string,
+  parentName = "a model",
+): string {
   switch (config.task) {
     case "EVALUATION": {
       const kinds = config.models.map((kind) => MODEL_KIND_NAMES[kind]).join(" and ");
@@ -104,5 +150,7 @@ function defaultRunName(config: EvaluationConfig, datasetName: string): string {
       return `Feature elimination (${config.selection.repetitions} repetitions) on ${datasetName}`;
     case "GRID_SEARCH":
       return `Grid search on ${datasetName}`;
+    case "TRANSFER":
+      return `Transfer of ${parentName} to ${datasetName}`;
   }
 }

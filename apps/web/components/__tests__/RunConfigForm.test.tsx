@@ -172,4 +172,58 @@ describe("RunConfigForm", () => {
     expect(button?.disabled).toBe(true);
     expect(button?.textContent).toBe("Starting…");
   });
+
+  it("starts a transfer from the first parent model", async () => {
+    const parentModels = [
+      { id: "model-1", name: "Study ensemble", memberCount: 30 },
+      { id: "model-2", name: "Run ensemble", memberCount: 5 },
+    ];
+    const { container, onSubmit, submit } = await mountForm({ parentModels });
+    await click(inputByLabel(container, "Transfer learning"));
+    await click(inputByLabel(container, "Output and last hidden layer"));
+    await click(inputByLabel(container, "Penalise over-prediction"));
+    await typeInto(inputByLabel(container, "Draws"), "5");
+
+    expect(container.querySelector('input[value="SiO2_mol_pct"]')).toBeNull();
+    expect(container.textContent).toContain("The other 4 of 10 samples test each draw.");
+    expect(container.textContent).toContain(
+      "This run fine-tunes 150 networks and trains 150 from scratch, for 500 epochs each.",
+    );
+    await submit();
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+      datasetId: "dataset-1",
+      task: "TRANSFER",
+      seed: 0,
+      transfer: {
+        parentModelId: "model-1",
+        draws: 5,
+        trainingSize: 6,
+        fineTunedHiddenLayers: 1,
+        asymmetricLoss: "OVER",
+        frozenBatchNorm: "INFERENCE",
+      },
+      network: {
+        learningRate: 10 ** -3.33,
+        weightDecay: 0.01,
+        batchSize: 10,
+        epochs: 500,
+        lossWeighting: "MEAN",
+      },
+    });
+  });
+
+  it("rejects a training size that leaves under 2 test samples", async () => {
+    const parentModels = [{ id: "model-1", name: "Study ensemble", memberCount: 30 }];
+    const { container, onSubmit, submit } = await mountForm({
+      initialTask: "TRANSFER",
+      parentModels,
+    });
+    await typeInto(inputByLabel(container, "Training samples per draw"), "9");
+    await submit();
+
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain(
+      "Training samples per draw",
+    );
+  });
 });

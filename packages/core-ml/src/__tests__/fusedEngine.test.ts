@@ -242,7 +242,12 @@ describe("fused engine", () => {
     const initial = new NetworkTrainer(
       layout,
       initializeParameters(layout, createRandom(options.seed)),
-      { ...options, lossWeights: Float64Array.from(options.lossWeights) },
+      {
+        ...options,
+        lossWeights: Float64Array.from(options.lossWeights),
+        frozenBlocks: 0,
+        asymmetricLoss: null,
+      },
       x.data,
       y.data,
       options.batchSize,
@@ -459,7 +464,7 @@ describe("NetworkTrainer gradients", () => {
     const trainer = new NetworkTrainer(
       layout,
       initializeParameters(layout, createRandom(8)),
-      { learningRate: 1e-3, weightDecay: 0, lossWeights },
+      { learningRate: 1e-3, weightDecay: 0, lossWeights, frozenBlocks: 0, asymmetricLoss: null },
       x.data,
       y.data,
       6,
@@ -507,6 +512,8 @@ function trainWithScalarTrainer(
     learningRate: options.learningRate,
     weightDecay: options.weightDecay,
     lossWeights: Float64Array.from(options.lossWeights, (weight) => weight / weightSum),
+    frozenBlocks: 0,
+    asymmetricLoss: null,
   };
   const trainer = new NetworkTrainer(layout, initial, settings, x.data, y.data, options.batchSize);
   const rows = Array.from({ length: x.rows }, (_, i) => i);

@@ -4,15 +4,17 @@ import type { HyperparameterGrid } from "../selection/gridSearch.js";
 import type { SelectionMetric, SelectionModel } from "../selection/scoreFeatureSets.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
 import type { TableColumn } from "../table/parseTable.js";
+import type { TransferConfig } from "../transfer/TransferConfig.js";
 
 export type SplitMethod = "STRATIFIED" | "RANDOM";
 
 /**
  * EVALUATION: train and score `models` over repetitions. FEATURE_ELIMINATION:
  * recursive feature elimination from `features`. GRID_SEARCH: score a
- * hyperparameter grid on validation rows.
+ * hyperparameter grid on validation rows. TRANSFER: carry a trained
+ * multi-task model over to this data set (see `transfer`).
  */
-export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH";
+export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH" | "TRANSFER";
 
 /** Settings of feature elimination and grid search, which validate on the first target. */
 export interface SelectionConfig {
@@ -54,11 +56,16 @@ export interface EvaluationConfig {
   /** High/low threshold of the screening analysis; null for the median of the first target. */
   screeningThreshold: number | null;
   selection: SelectionConfig;
+  /** Settings of a TRANSFER run; set by resolveTransferConfig, absent for other tasks. */
+  transfer?: TransferConfig;
 }
 
-export type PartialEvaluationConfig = Partial<Omit<EvaluationConfig, "network" | "selection">> & {
+export type PartialEvaluationConfig = Partial<
+  Omit<EvaluationConfig, "network" | "selection" | "transfer">
+> & {
   network?: Partial<NetworkConfig>;
   selection?: Partial<SelectionConfig>;
+  transfer?: Partial<TransferConfig>;
 };
 
 /** The six oxides kept by the study's feature elimination. */

@@ -13,6 +13,38 @@ export interface NetworkOptions {
   lossWeights: readonly number[];
   /** Seed of the initial weights and of the batch order. */
   seed: number;
+  /**
+   * Weights to start from instead of the seed's random draw, for fine-tuning.
+   * Their shape must match hiddenUnits and the data's columns. Only the fused
+   * engine supports it.
+   */
+  initialWeights?: NetworkPredictor;
+  /**
+   * Hidden blocks, counted from the input, whose dense and batch norm
+   * parameters stay fixed; at most hiddenUnits.length, which leaves only the
+   * output layer to train. Their moving statistics still follow the batches,
+   * as PyTorch's batch norm does in training mode with frozen parameters.
+   * Default 0; more needs initialWeights. Only the fused engine supports it.
+   */
+  frozenBlocks?: number;
+  /** Replaces the weighted MSE by the study's asymmetric loss. Only the fused engine supports it. */
+  asymmetricLoss?: AsymmetricLoss;
+}
+
+/** Side of the truth that the asymmetric loss penalises. */
+export type PenalisedSide = "OVER" | "UNDER";
+
+/**
+ * The study's asymmetric loss: a row's weighted squared error is squared
+ * when output `output` (the screened target, usually the total REE) is
+ * predicted above the truth (OVER, which penalises false positives) or below
+ * it (UNDER, false negatives). Errors are in scaled units, so a row loss
+ * below 1 gets smaller when squared and one above 1 gets larger.
+ */
+export interface AsymmetricLoss {
+  side: PenalisedSide;
+  /** Index of the output whose error decides the side. */
+  output: number;
 }
 
 export interface EpochEnd {

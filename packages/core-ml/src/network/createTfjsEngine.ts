@@ -39,6 +39,12 @@ async function trainNetwork(
 ): Promise<NetworkPredictor> {
   const { hiddenUnits, learningRate, weightDecay, batchSize, epochs, lossWeights, seed } = options;
   checkTrainingJob(x, y, options);
+  if (options.initialWeights || options.frozenBlocks || options.asymmetricLoss) {
+    throw new RangeError(
+      "the TensorFlow.js engine cannot fine-tune (initialWeights, frozenBlocks, asymmetricLoss); " +
+        "use the fused engine",
+    );
+  }
 
   const random = createRandom(seed);
   const model = buildModel(tf, x.columns, hiddenUnits, y.columns, random.nextSeed);

@@ -79,8 +79,9 @@ export async function runSelection(
     case "GRID_SEARCH":
       return { gridSearch: await gridSearch(data, { ...shared, grid, network }) };
     case "EVALUATION":
+    case "TRANSFER":
       throw new RangeError(
-        'runSelection runs FEATURE_ELIMINATION or GRID_SEARCH, got "EVALUATION"',
+        `runSelection runs FEATURE_ELIMINATION or GRID_SEARCH, got "${config.task}"`,
       );
   }
 }

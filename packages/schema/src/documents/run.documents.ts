@@ -1,3 +1,4 @@
+import type { TransferConfigVariables } from "./transfer.documents.js";
 import { typedDocument } from "./typed.js";
 import type {
   AnalysisKind,
@@ -265,6 +266,7 @@ export interface StartRunVariables {
       validationFraction?: number;
       grid?: HyperparameterGrid;
     };
+    transfer?: TransferConfigVariables;
   };
 }
 

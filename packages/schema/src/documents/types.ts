@@ -7,7 +7,7 @@ export type SplitMethod = "STRATIFIED" | "RANDOM";
 export type LossWeighting = "EQUAL" | "MEAN";
 export type DataSplit = "TRAIN" | "TEST";
 export type AnalysisKind = "SHAP" | "FEATURE_EFFECTS" | "NOISE" | "SCREENING";
-export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH";
+export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH" | "TRANSFER";
 export type SelectionModel = "LINEAR" | "NETWORK";
 export type SelectionMetric = "MAPE" | "MAE_OVER_MEAN";
 

@@ -49,6 +49,7 @@ export const RunTask = {
   EVALUATION: "EVALUATION",
   FEATURE_ELIMINATION: "FEATURE_ELIMINATION",
   GRID_SEARCH: "GRID_SEARCH",
+  TRANSFER: "TRANSFER",
 } as const;
 export type RunTask = (typeof RunTask)[keyof typeof RunTask];
 
@@ -97,7 +98,8 @@ registerEnumType(RunTask, {
   name: "RunTask",
   description:
     "EVALUATION: train and score the models over repetitions. FEATURE_ELIMINATION: recursive " +
-    "feature elimination. GRID_SEARCH: score a hyperparameter grid on validation rows.",
+    "feature elimination. GRID_SEARCH: score a hyperparameter grid on validation rows. " +
+    "TRANSFER: compare ways to carry a trained multi-task model over to the data set.",
 });
 registerEnumType(SelectionModel, {
   name: "SelectionModel",

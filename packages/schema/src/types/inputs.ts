@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int } from "type-graphql";
 
 import { AnalysisKind, LossWeighting, ModelKind, RunTask, SplitMethod } from "./enums.js";
 import { SelectionConfigInput } from "./selection.type.js";
+import { TransferConfigInput } from "./transfer.type.js";
 
 @InputType()
 export class ImportDatasetInput {
@@ -109,6 +110,12 @@ export class RunConfigInput {
 
   @Field(() => SelectionConfigInput, { nullable: true })
   selection?: SelectionConfigInput | null;
+
+  @Field(() => TransferConfigInput, {
+    nullable: true,
+    description: "Required for TRANSFER, which takes features, targets and layers from the parent.",
+  })
+  transfer?: TransferConfigInput | null;
 }
 
 @InputType()

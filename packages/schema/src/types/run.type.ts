@@ -9,6 +9,7 @@ import {
   SplitMethod,
 } from "./enums.js";
 import { SelectionConfig } from "./selection.type.js";
+import { TransferConfig } from "./transfer.type.js";
 
 @ObjectType({ description: "Architecture and optimiser settings of the networks." })
 export class NetworkConfig {
@@ -71,6 +72,9 @@ export class RunConfig {
 
   @Field(() => SelectionConfig)
   selection!: SelectionConfig;
+
+  @Field(() => TransferConfig, { nullable: true, description: "Null unless the task is TRANSFER." })
+  transfer?: TransferConfig | null;
 }
 
 @ObjectType()
@@ -122,6 +126,12 @@ export class Run {
     description: 'Training engine that ran, e.g. "tfjs-cpu".',
   })
   backend!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Model that a TRANSFER run carries over; null for other tasks.",
+  })
+  parentModelId?: string | null;
 
   @Field(() => Date)
   createdAt!: Date;

@@ -5,7 +5,7 @@ import { RunLauncher } from "../../../components/RunLauncher";
 
 export const metadata: Metadata = { title: "New run" };
 
-const TASKS: readonly RunTask[] = ["EVALUATION", "FEATURE_ELIMINATION", "GRID_SEARCH"];
+const TASKS: readonly RunTask[] = ["EVALUATION", "FEATURE_ELIMINATION", "GRID_SEARCH", "TRANSFER"];
 
 function first(value: string | string[] | undefined): string | null {
   return (Array.isArray(value) ? value[0] : value) ?? null;

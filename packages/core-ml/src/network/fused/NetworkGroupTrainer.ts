@@ -1,4 +1,6 @@
 import type { NetworkPredictor } from "../../artifact/ModelArtifact.js";
+import type { AsymmetricLoss } from "../NetworkEngine.js";
+import { asymmetricSquaredError } from "./asymmetricSquaredError.js";
 import type { BatchTrainer, ModelSettings } from "./BatchTrainer.js";
 import type { NetworkParameters } from "./initializeParameters.js";
 import type { ParameterLayout } from "./ParameterLayout.js";
@@ -14,6 +16,7 @@ import {
 } from "./trainingConstants.js";
 import type { GroupKernels } from "./wasm/GroupKernels.js";
 import { instantiateGroupKernels } from "./wasm/loadGroupKernels.js";
+import { firstTrainableParameter } from "./writeParameters.js";
 
 /** Data and settings of one model in a group. */
 export interface GroupMember {
@@ -46,6 +49,9 @@ export class NetworkGroupTrainer implements BatchTrainer {
   private readonly regions: Regions;
   private readonly xs: Float64Array[];
   private readonly ys: Float64Array[];
+  /** Shared by every model of the group (trainNetworks groups jobs by them). */
+  private readonly frozenBlocks: number;
+  private readonly asymmetricLoss: AsymmetricLoss | null;
   private beta1Power = ADAM_BETA1;
   private beta2Power = ADAM_BETA2;
 
@@ -62,6 +68,8 @@ export class NetworkGroupTrainer implements BatchTrainer {
     this.regions = regions;
     this.xs = members.map((member) => member.x);
     this.ys = members.map((member) => member.y);
+    this.frozenBlocks = members[0]?.settings.frozenBlocks ?? 0;
+    this.asymmetricLoss = members[0]?.settings.asymmetricLoss ?? null;
     members.forEach(({ initial, settings }, m) => {
       this.scatter(regions.parameters.view, initial.parameters, m);
       this.scatter(regions.movingStatistics.view, initial.movingStatistics, m);
@@ -112,7 +120,7 @@ export class NetworkGroupTrainer implements BatchTrainer {
 
     this.forwardOutput(count);
     this.backwardOutput(count);
-    for (let l = hidden.length - 1; l >= 0; l--) {
+    for (let l = hidden.length - 1; l >= this.frozenBlocks; l--) {
       this.backwardBlock(l, count);
     }
 
@@ -212,6 +220,12 @@ export class NetworkGroupTrainer implements BatchTrainer {
       count,
       this.lanes,
     );
+    if (this.asymmetricLoss) {
+      this.asymmetricError(count, this.asymmetricLoss);
+
+      return;
+    }
+
     // loss = sum_o w_o mean_b (p - y)^2, so dLoss/dp = 2 w_o (p - y) / count.
     this.kernels.weightedSquaredError(
       outputGradients.address,
@@ -223,6 +237,27 @@ export class NetworkGroupTrainer implements BatchTrainer {
       this.lanes,
       2 / count,
     );
+  }
+
+  /**
+   * The asymmetric loss in JavaScript, lane by lane, with the same function as
+   * NetworkTrainer. Padding lanes have loss weights 0 and so get gradient 0.
+   */
+  private asymmetricError(count: number, loss: AsymmetricLoss): void {
+    const { outputGradients, targets, lossWeights, losses } = this.regions;
+    const units = this.layout.outputs;
+    for (let lane = 0; lane < this.lanes; lane++) {
+      losses.view[lane] = asymmetricSquaredError(
+        outputGradients.view,
+        targets.view,
+        lossWeights.view,
+        units,
+        count,
+        this.lanes,
+        lane,
+        loss,
+      );
+    }
   }
 
   private backwardOutput(count: number): void {
@@ -294,15 +329,17 @@ export class NetworkGroupTrainer implements BatchTrainer {
     }
   }
 
+  /** Adam on the trainable parameters, which follow the frozen ones in the layout. */
   private applyAdam(): void {
     const { parameters, gradients, firstMoment, secondMoment } = this.regions;
     const { learningRates, weightDecays, penalties } = this.regions;
+    const first = firstTrainableParameter(this.layout, this.frozenBlocks);
     this.kernels.adam(
-      parameters.address,
-      gradients.address,
-      firstMoment.address,
-      secondMoment.address,
-      this.layout.parameters,
+      this.row(parameters, first),
+      this.row(gradients, first),
+      this.row(firstMoment, first),
+      this.row(secondMoment, first),
+      this.layout.parameters - first,
       learningRates.address,
       weightDecays.address,
       penalties.address,

@@ -2,6 +2,7 @@ import type { NetworkPredictor } from "../../artifact/ModelArtifact.js";
 import type { BatchTrainer, ModelSettings } from "./BatchTrainer.js";
 import type { NetworkParameters } from "./initializeParameters.js";
 import type { ParameterLayout } from "./ParameterLayout.js";
+import { asymmetricSquaredError } from "./asymmetricSquaredError.js";
 import { readPredictor } from "./readPredictor.js";
 import { denseForward, denseInputGradient, denseKernelGradient } from "./scalarDense.js";
 import {
@@ -12,6 +13,7 @@ import {
   BATCH_NORM_MOMENTUM,
   unbiasedVarianceFactor,
 } from "./trainingConstants.js";
+import { firstTrainableParameter } from "./writeParameters.js";
 
 /**
  * Trains one network in float64 with the TensorFlow.js engine's semantics,
@@ -20,8 +22,10 @@ import {
  * moving statistics as `moving - (moving - batch) * (1 - momentum)`, where
  * `batch` is the batch mean and the unbiased batch variance
  * (unbiasedVarianceFactor gives the factor). The loss
- * is the weighted MSE plus weightDecay / 2 x the sum of squares of all
- * trainable parameters, minimised by TensorFlow.js's Adam update.
+ * is the weighted MSE (or the asymmetric loss, see asymmetricSquaredError)
+ * plus weightDecay / 2 x the sum of squares of the trainable parameters,
+ * minimised by TensorFlow.js's Adam update. Parameters of frozen blocks stay
+ * fixed; their moving statistics still move.
  *
  * It is the readable reference of NetworkGroupTrainer, which performs the same
  * floating-point operations in the same order for many models at once. So both
@@ -65,6 +69,8 @@ export class NetworkTrainer implements BatchTrainer {
   private readonly blockGradients: Float64Array[];
   /** Predictions, then the gradient of the loss with respect to them. */
   private readonly outputGradients: Float64Array;
+  /** Targets of the batch's rows, gathered for the asymmetric loss. */
+  private readonly batchTargets: Float64Array;
   /** Per-unit scratch sums of the widest hidden block. */
   private readonly unitSumsA: Float64Array;
   private readonly unitSumsB: Float64Array;
@@ -99,6 +105,7 @@ export class NetworkTrainer implements BatchTrainer {
     this.inverseStd = layout.hidden.map((block) => new Float64Array(block.units));
     this.blockGradients = layout.hidden.map((block) => new Float64Array(maxBatch * block.units));
     this.outputGradients = new Float64Array(maxBatch * layout.outputs);
+    this.batchTargets = new Float64Array(maxBatch * layout.outputs);
     const widest = Math.max(0, ...layout.hidden.map((block) => block.units));
     this.unitSumsA = new Float64Array(widest);
     this.unitSumsB = new Float64Array(widest);
@@ -143,7 +150,8 @@ export class NetworkTrainer implements BatchTrainer {
 
     const dataLoss = this.forwardOutput(order, start, count);
     this.backwardOutput(count);
-    for (let l = hidden.length - 1; l >= 0; l--) {
+    // Frozen blocks need no gradients, and nothing below them does either.
+    for (let l = hidden.length - 1; l >= this.settings.frozenBlocks; l--) {
       this.backwardBlock(l, count);
     }
 
@@ -153,10 +161,11 @@ export class NetworkTrainer implements BatchTrainer {
   /**
    * Applies one Adam step with the L2 gradient weightDecay x w added to
    * `gradients`, and returns the L2 penalty weightDecay / 2 x sum(w^2) of the
-   * weights before the step.
+   * weights before the step. Parameters of frozen blocks neither move nor
+   * count in the penalty, as PyTorch's Adam skips parameters without gradient.
    */
   applyAdam(): number {
-    const { learningRate, weightDecay } = this.settings;
+    const { learningRate, weightDecay, frozenBlocks } = this.settings;
     const w = this.parameters;
     const g = this.gradients;
     const m = this.firstMoment;
@@ -166,7 +175,7 @@ export class NetworkTrainer implements BatchTrainer {
     const correction1 = 1 / (1 - this.beta1Power);
     const correction2 = 1 / (1 - this.beta2Power);
     let squares = 0;
-    for (let i = 0; i < w.length; i++) {
+    for (let i = firstTrainableParameter(this.layout, frozenBlocks); i < w.length; i++) {
       const weight = w[i]!;
       squares += weight * weight;
       const gradient = g[i]! + weightDecay * weight;
@@ -257,14 +266,37 @@ export class NetworkTrainer implements BatchTrainer {
     }
   }
 
-  /** Computes predictions, replaces them by dLoss/dPrediction, and returns the weighted MSE. */
+  /**
+   * Computes predictions, replaces them by dLoss/dPrediction, and returns the
+   * weighted MSE or the asymmetric loss.
+   */
   private forwardOutput(order: readonly number[], start: number, count: number): number {
     const { fanIn, units, kernel, bias } = this.layout.output;
     const input = this.activations[this.layout.hidden.length]!;
     const predictions = this.outputGradients;
     const y = this.y;
-    const weights = this.settings.lossWeights;
+    const { lossWeights: weights, asymmetricLoss } = this.settings;
     denseForward(this.parameters, kernel, bias, input, fanIn, predictions, units, count);
+    if (asymmetricLoss) {
+      const targets = this.batchTargets;
+      for (let b = 0; b < count; b++) {
+        targets.set(
+          y.subarray(order[start + b]! * units, (order[start + b]! + 1) * units),
+          b * units,
+        );
+      }
+
+      return asymmetricSquaredError(
+        predictions,
+        targets,
+        weights,
+        units,
+        count,
+        1,
+        0,
+        asymmetricLoss,
+      );
+    }
 
     // loss = sum_o w_o mean_b (p - y)^2, so dLoss/dp = 2 w_o (p - y) / count.
     const gradientScale = 2 / count;

@@ -8,6 +8,7 @@ import { NetworkGroupTrainer } from "./NetworkGroupTrainer.js";
 import { NetworkTrainer } from "./NetworkTrainer.js";
 import { createParameterLayout, type ParameterLayout } from "./ParameterLayout.js";
 import { groupKernelsSupported } from "./wasm/loadGroupKernels.js";
+import { writeParameters } from "./writeParameters.js";
 
 /**
  * Maximum number of models in one struct-of-arrays group. In scratch runs on the
@@ -26,7 +27,7 @@ const YIELD_INTERVAL_MS = 10;
  * their predictors in job order. Jobs that share the network shape, row count,
  * batch size and epochs train together, interleaved across models (see
  * NetworkGroupTrainer). Each job keeps its own learning rate, weight decay,
- * loss weights and seed, and ends with exactly the weights it gets when
+ * loss weights, seed and initial weights, and ends with exactly the weights it gets when
  * trained alone. Without WebAssembly SIMD, each job trains alone on the scalar
  * NetworkTrainer, with the same results.
  *
@@ -62,8 +63,8 @@ export async function trainNetworks(
 }
 
 /**
- * Job indices grouped by everything that fixes the batch schedule and the buffers,
- * which jobs must share to train in one group.
+ * Job indices grouped by everything that fixes the batch schedule, the buffers,
+ * the frozen parameters and the loss, which jobs must share to train in one group.
  */
 export function groupJobs(jobs: readonly TrainingJob[]): number[][] {
   const groups = new Map<string, number[]>();
@@ -75,6 +76,9 @@ export function groupJobs(jobs: readonly TrainingJob[]): number[][] {
       x.rows,
       options.batchSize,
       options.epochs,
+      options.frozenBlocks ?? 0,
+      options.asymmetricLoss?.side ?? "",
+      options.asymmetricLoss?.output ?? "",
     ].join("/");
     const group = groups.get(key);
     if (group) {
@@ -163,7 +167,9 @@ interface PreparedMember {
 
 function prepareMember(layout: ParameterLayout, { x, y, options }: TrainingJob): PreparedMember {
   const random = createRandom(options.seed);
-  const initial = initializeParameters(layout, random);
+  // Drawn even when fine-tuning, so that a seed gives the same batch order either way.
+  const drawn = initializeParameters(layout, random);
+  const initial = options.initialWeights ? writeParameters(layout, options.initialWeights) : drawn;
   const weightSum = options.lossWeights.reduce((sum, weight) => sum + weight, 0);
 
   return {
@@ -172,6 +178,8 @@ function prepareMember(layout: ParameterLayout, { x, y, options }: TrainingJob):
       learningRate: options.learningRate,
       weightDecay: options.weightDecay,
       lossWeights: Float64Array.from(options.lossWeights, (weight) => weight / weightSum),
+      frozenBlocks: options.frozenBlocks ?? 0,
+      asymmetricLoss: options.asymmetricLoss ?? null,
     },
     random,
     x: x.data,
