@@ -131,6 +131,7 @@ export const RunDocument = typedDocument<
           batchSize
           epochs
           lossWeighting
+          lossWeights
         }
         analyses
         screeningThreshold
@@ -255,6 +256,7 @@ export interface StartRunVariables {
       batchSize?: number;
       epochs?: number;
       lossWeighting?: LossWeighting;
+      lossWeights?: number[];
     };
     analyses?: AnalysisKind[];
     screeningThreshold?: number;
