@@ -102,6 +102,16 @@ describe("fitGradientBoosting", () => {
     }
   });
 
+  it("maps each tree's feature order back to the features", () => {
+    const third = column(x, 2);
+    const predictor = fitGradientBoosting(x, third, { ...boosting, rounds: 5 });
+    const splitFeatures = new Set(
+      predictor.trees.flatMap((tree) => tree.feature.filter((feature) => feature >= 0)),
+    );
+
+    expect([...splitFeatures]).toEqual([2]);
+  });
+
   it("draws the same subsamples from the same seed", () => {
     const options = { ...boosting, subsample: 0.5, rounds: 10 };
 
