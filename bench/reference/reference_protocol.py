@@ -8,7 +8,10 @@ targets), then fits:
 - LINEAR: scikit-learn LinearRegression on the scaled features and targets;
 - SINGLE_TASK: a network on the total REE alone;
 - MULTI_TASK_EQUAL and MULTI_TASK_MEAN: one network on every target, with loss weights
-  1 or the targets' means on the training rows (in their own units).
+  1 or the targets' means on the training rows (in their own units);
+- RANDOM_FOREST, GRADIENT_BOOSTING and SVR: scikit-learn's RandomForestRegressor,
+  GradientBoostingRegressor and SVR on the scaled total REE alone, with the settings of the
+  JSON's "baselines" object (scikit-learn's defaults when it is absent).
 
 Each network is input -> [Linear -> BatchNorm1d -> ReLU] per hidden layer -> Linear,
 with PyTorch's default initialisation, trained in float32 by Adam with coupled
@@ -19,6 +22,7 @@ target) on the training and test rows, per split, computed by scikit-learn.
 Input: the data CSV, and a JSON file with the columns, network settings and splits:
 {"features": [...], "targets": [...], "network": {"hiddenUnits": [20, 6],
 "learningRate": ..., "weightDecay": ..., "batchSize": 10, "epochs": 500},
+"baselines": {"randomForest": {...}, "gradientBoosting": {...}, "svr": {...}},
 "splits": [{"train": [row, ...], "test": [row, ...]}, ...]}. Row indices count the CSV's
 data rows from 0. Output: one JSON object on stdout with the per-split metrics and their
 mean and sample sd (ddof 1) for each model.
@@ -33,11 +37,21 @@ import time
 import numpy as np
 import sklearn
 import torch
+from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
 from sklearn.linear_model import LinearRegression
 from sklearn.metrics import mean_absolute_percentage_error, r2_score
 from sklearn.preprocessing import StandardScaler
+from sklearn.svm import SVR
 
-MODELS = ("LINEAR", "SINGLE_TASK", "MULTI_TASK_EQUAL", "MULTI_TASK_MEAN")
+MODELS = (
+    "LINEAR",
+    "SINGLE_TASK",
+    "MULTI_TASK_EQUAL",
+    "MULTI_TASK_MEAN",
+    "RANDOM_FOREST",
+    "GRADIENT_BOOSTING",
+    "SVR",
+)
 
 # PyTorch's BatchNorm1d defaults, which the study's network uses.
 BATCH_NORM_EPSILON = 1e-5
@@ -150,11 +164,44 @@ def score_total(measured: np.ndarray, predicted: np.ndarray, split: dict) -> dic
     return scores
 
 
+def build_baselines(settings: dict, seed: int) -> dict:
+    """The scikit-learn baselines with the workbench's settings, keyed by model name."""
+    forest = settings.get("randomForest", {})
+    boosting = settings.get("gradientBoosting", {})
+    svr = settings.get("svr", {})
+    return {
+        "RANDOM_FOREST": RandomForestRegressor(
+            n_estimators=forest.get("trees", 100),
+            max_depth=forest.get("maxDepth"),
+            min_samples_split=forest.get("minSamplesSplit", 2),
+            max_features=forest.get("maxFeatures", 1.0),
+            bootstrap=forest.get("bootstrap", True),
+            random_state=seed,
+        ),
+        "GRADIENT_BOOSTING": GradientBoostingRegressor(
+            n_estimators=boosting.get("rounds", 100),
+            learning_rate=boosting.get("learningRate", 0.1),
+            max_depth=boosting.get("maxDepth", 3),
+            min_samples_split=boosting.get("minSamplesSplit", 2),
+            subsample=boosting.get("subsample", 1.0),
+            random_state=seed,
+        ),
+        "SVR": SVR(
+            kernel=svr.get("kernel", "RBF").lower(),
+            C=svr.get("cost", 1.0),
+            epsilon=svr.get("epsilon", 0.1),
+            gamma=svr.get("gamma") or "scale",
+            tol=svr.get("tolerance", 1e-3),
+        ),
+    }
+
+
 def evaluate_split(
     x: np.ndarray,
     y: np.ndarray,
     split: dict,
     network: dict,
+    baselines: dict,
     seed: int,
     moving_variance: str,
 ) -> dict:
@@ -187,6 +234,12 @@ def evaluate_split(
             scaled_x[train], scaled_y[train], weights, network, seed + offset, moving_variance
         )
         predictions[kind] = target_scaler.inverse_transform(predict_network(model, scaled_x))
+
+    # Like SINGLE_TASK, each baseline learns the scaled total alone.
+    for kind, baseline in build_baselines(baselines, seed).items():
+        baseline.fit(scaled_x[train], scaled_y[train, 0])
+        total = baseline.predict(scaled_x)
+        predictions[kind] = (total * target_scaler.scale_[0] + target_scaler.mean_[0])[:, None]
 
     return {kind: score_total(y, predictions[kind], split) for kind in MODELS}
 
@@ -230,7 +283,15 @@ def main() -> None:
         # 10 seeds per split leave room for the three networks of each.
         seed = args.seed + 10 * index
         per_split.append(
-            evaluate_split(x, y, split, protocol["network"], seed, args.moving_variance)
+            evaluate_split(
+                x,
+                y,
+                split,
+                protocol["network"],
+                protocol.get("baselines", {}),
+                seed,
+                args.moving_variance,
+            )
         )
         print(f"split {index + 1}/{len(protocol['splits'])} done", file=sys.stderr)
 

@@ -229,12 +229,13 @@ function serverFieldErrors(error: ErrorLike | undefined): RunFormErrors {
 
 /** Returns e.g. "This run trains 1100 networks for 500 epochs each." */
 function describeWorkload(config: RunConfigInput): string {
-  const { networks, linearFits, epochs } = estimateWorkload(config);
+  const { networks, linearFits, baselineFits, epochs } = estimateWorkload(config);
   const parts = [
     networks > 0
       ? `trains ${networks} network${networks === 1 ? "" : "s"} for ${epochs ?? "the default number of"} epochs each`
       : null,
     linearFits > 0 ? `fits ${linearFits} linear regression${linearFits === 1 ? "" : "s"}` : null,
+    baselineFits > 0 ? `fits ${baselineFits} baseline model${baselineFits === 1 ? "" : "s"}` : null,
   ].filter((part) => part !== null);
 
   return parts.length === 0 ? "" : `This run ${parts.join(" and ")}.`;

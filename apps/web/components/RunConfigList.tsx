@@ -19,6 +19,7 @@ const SPLIT_LABELS: Record<RunConfig["split"], string> = {
 const LOSS_WEIGHTING_LABELS: Record<RunConfig["network"]["lossWeighting"], string> = {
   EQUAL: "Equal for every target",
   MEAN: "By target mean",
+  CUSTOM: "Given weights",
 };
 
 function percent(fraction: number): string {
@@ -153,7 +154,10 @@ function NetworkSettings({ config }: { config: RunConfig }) {
       {task === "EVALUATION" ? (
         <>
           <dt>Loss weighting</dt>
-          <dd>{LOSS_WEIGHTING_LABELS[network.lossWeighting]}</dd>
+          <dd>
+            {LOSS_WEIGHTING_LABELS[network.lossWeighting]}
+            {network.lossWeights ? `: ${network.lossWeights.join(", ")}` : null}
+          </dd>
         </>
       ) : null}
     </>

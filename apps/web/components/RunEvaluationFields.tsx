@@ -13,11 +13,21 @@ export interface RunEvaluationFieldsProps extends RunFormSectionProps {
   totalReeUnit: string;
 }
 
-const MODEL_KINDS: readonly ModelKind[] = ["LINEAR", "SINGLE_TASK", "MULTI_TASK"];
+const MODEL_KINDS: readonly ModelKind[] = [
+  "LINEAR",
+  "SINGLE_TASK",
+  "MULTI_TASK",
+  "RANDOM_FOREST",
+  "GRADIENT_BOOSTING",
+  "SVR",
+];
 const MODEL_KIND_DESCRIPTIONS: Record<ModelKind, string> = {
   LINEAR: "a least-squares fit that uses no network settings",
   SINGLE_TASK: "one network per target",
   MULTI_TASK: "one network with an output per target",
+  RANDOM_FOREST: "100 trees per target, a baseline of the study",
+  GRADIENT_BOOSTING: "100 boosting rounds of depth-3 trees per target, a baseline of the study",
+  SVR: "an RBF-kernel support vector regression per target, a baseline of the study",
 };
 const ANALYSES: readonly AnalysisKind[] = ["SHAP", "FEATURE_EFFECTS", "NOISE", "SCREENING"];
 const ANALYSIS_DESCRIPTIONS: Record<AnalysisKind, string> = {

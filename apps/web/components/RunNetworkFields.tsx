@@ -1,5 +1,6 @@
 import type { LossWeighting } from "@ree/schema/documents";
 
+import { columnLabel } from "../lib/labels";
 import {
   RUN_FORM_LABELS,
   type RunFormSectionProps,
@@ -100,7 +101,22 @@ export function RunNetworkFields({ values, errors, onChange, fieldId }: RunFormS
               description: "Each target weighs its mean content on the training rows.",
             },
             { value: "EQUAL", label: "Equal", description: "Every target weighs 1." },
+            {
+              value: "CUSTOM",
+              label: "Given weights",
+              description: "Each target weighs the number given for it below.",
+            },
           ]}
+        />
+      ) : null}
+      {values.task === "EVALUATION" && values.lossWeighting === "CUSTOM" ? (
+        <TextField
+          id={fieldId("lossWeights")}
+          label={RUN_FORM_LABELS.lossWeights}
+          value={values.lossWeights}
+          onChange={(lossWeights) => onChange({ lossWeights })}
+          error={errors.lossWeights}
+          hint={`One weight greater than 0 per target, in this order: ${values.targets.map(columnLabel).join(", ")}.`}
         />
       ) : null}
     </fieldset>

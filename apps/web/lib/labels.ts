@@ -12,6 +12,9 @@ export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
   LINEAR: "Linear regression",
   SINGLE_TASK: "Single-task network",
   MULTI_TASK: "Multi-task network",
+  RANDOM_FOREST: "Random forest",
+  GRADIENT_BOOSTING: "Gradient-boosted trees",
+  SVR: "Support vector regression",
 };
 
 /** Display names of the run states. */

@@ -13,6 +13,7 @@ import type {
 } from "@ree/schema/documents";
 
 import { TOTAL_REE_COLUMN } from "./labels";
+import { parseLossWeights } from "./parseLossWeights";
 import {
   type NumberLimits,
   parseLayerListInput,
@@ -62,6 +63,8 @@ export interface RunFormValues {
   batchSize: string;
   epochs: string;
   lossWeighting: LossWeighting;
+  /** Weights of CUSTOM loss weighting, one per target in target order, e.g. "2, 1, 1". */
+  lossWeights: string;
   analyses: AnalysisKind[];
   /** Empty for the API's default, the data set's median total REE. */
   screeningThreshold: string;
@@ -107,6 +110,7 @@ export const RUN_FORM_LABELS: Record<RunFormField, string> = {
   batchSize: "Batch size",
   epochs: "Epochs",
   lossWeighting: "Loss weighting",
+  lossWeights: "Loss weights",
   analyses: "Analyses",
   screeningThreshold: "Screening threshold",
   selectionRepetitions: "Selection repetitions",
@@ -197,6 +201,7 @@ export function defaultRunFormValues(task: RunTask, columns: RunFormColumns): Ru
     batchSize: "10",
     epochs: "500",
     lossWeighting: "MEAN",
+    lossWeights: "",
     analyses: [],
     screeningThreshold: "",
     selectionRepetitions: defaultSelectionRepetitions(task),
@@ -451,6 +456,13 @@ function readNetwork(values: RunFormValues, reader: FieldReader): RunConfigInput
     network.lossWeighting = values.lossWeighting;
   }
 
+  if (values.task === "EVALUATION" && values.lossWeighting === "CUSTOM") {
+    network.lossWeights = reader.read(
+      "lossWeights",
+      parseLossWeights(RUN_FORM_LABELS.lossWeights, values.lossWeights, values.targets),
+    );
+  }
+
   return network;
 }
 
@@ -507,6 +519,8 @@ export interface RunWorkload {
   /** Networks trained, each for `epochs` epochs. */
   networks: number;
   linearFits: number;
+  /** Random forests, boosted trees and SVRs, one per target and repetition. */
+  baselineFits: number;
   epochs: number | null;
 }
 
@@ -524,8 +538,8 @@ export function estimateWorkload(config: RunConfigInput): RunWorkload {
     const fits = ((features * (features + 1)) / 2) * selectionRepetitions;
 
     return config.selection?.model === "LINEAR"
-      ? { networks: 0, linearFits: fits, epochs: null }
-      : { networks: fits, linearFits: 0, epochs };
+      ? { networks: 0, linearFits: fits, baselineFits: 0, epochs: null }
+      : { networks: fits, linearFits: 0, baselineFits: 0, epochs };
   }
 
   if (config.task === "GRID_SEARCH") {
@@ -534,23 +548,33 @@ export function estimateWorkload(config: RunConfigInput): RunWorkload {
       ? grid.hiddenUnits.length * grid.learningRate.length * grid.weightDecay.length
       : STUDY_GRID_COMBINATIONS;
 
-    return { networks: (combinations + 1) * selectionRepetitions, linearFits: 0, epochs };
+    return {
+      networks: (combinations + 1) * selectionRepetitions,
+      linearFits: 0,
+      baselineFits: 0,
+      epochs,
+    };
   }
 
   const repetitions = config.repetitions ?? 0;
   const models = config.models ?? [];
+  const targets = config.targets?.length ?? 0;
   let networksPerRepetition = 0;
+  let baselinesPerRepetition = 0;
   for (const kind of models) {
     if (kind === "SINGLE_TASK") {
-      networksPerRepetition += config.targets?.length ?? 0;
+      networksPerRepetition += targets;
     } else if (kind === "MULTI_TASK") {
       networksPerRepetition += 1;
+    } else if (kind !== "LINEAR") {
+      baselinesPerRepetition += targets;
     }
   }
 
   return {
     networks: networksPerRepetition * repetitions,
     linearFits: models.includes("LINEAR") ? repetitions : 0,
+    baselineFits: baselinesPerRepetition * repetitions,
     epochs,
   };
 }
@@ -580,6 +604,7 @@ const API_FIELDS: Record<string, RunFormField> = {
   "network.weightDecay": "weightDecay",
   "network.batchSize": "batchSize",
   "network.epochs": "epochs",
+  "network.lossWeights": "lossWeights",
   "selection.repetitions": "selectionRepetitions",
   "selection.validationFraction": "validationFraction",
   "selection.grid.hiddenUnits": "gridHiddenUnits",

@@ -1,4 +1,5 @@
 import {
+  BASELINE_KINDS,
   type EvaluationConfig,
   type EvaluationProgress,
   evaluateRepeated,
@@ -80,6 +81,20 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
         predictions,
         analyses,
       } of evaluations) {
+        // Baseline ensembles are not stored as models: their trees take tens of megabytes
+        // even for a 10-sample table, so their results keep no model id.
+        if ((BASELINE_KINDS as readonly string[]).includes(kind)) {
+          results.models.push({
+            kind,
+            modelId: null,
+            secondsPerTraining,
+            metrics,
+            predictions,
+            analyses,
+          });
+          continue;
+        }
+
         const model = await tx.model.create({
           data: {
             organizationId: run.organizationId,

@@ -132,6 +132,9 @@ const MODEL_KIND_NAMES: Readonly<Record<ModelKind, string>> = {
   LINEAR: "linear regression",
   SINGLE_TASK: "single-task network",
   MULTI_TASK: "multi-task network",
+  RANDOM_FOREST: "random forest",
+  GRADIENT_BOOSTING: "gradient boosting",
+  SVR: "SVR",
 };
 
 function defaultRunName(

@@ -21,6 +21,7 @@ const EVALUATION: RunConfig = {
     batchSize: 10,
     epochs: 500,
     lossWeighting: "MEAN",
+    lossWeights: null,
   },
   analyses: ["SHAP", "NOISE"],
   screeningThreshold: null,

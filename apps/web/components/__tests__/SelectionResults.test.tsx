@@ -24,6 +24,7 @@ const CONFIG: RunConfig = {
     batchSize: 10,
     epochs: 500,
     lossWeighting: "MEAN",
+    lossWeights: null,
   },
   analyses: [],
   screeningThreshold: null,

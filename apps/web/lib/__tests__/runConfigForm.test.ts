@@ -298,6 +298,7 @@ describe("estimateWorkload", () => {
     expect(estimateWorkload(configOf(result))).toEqual({
       networks: 1100,
       linearFits: 0,
+      baselineFits: 0,
       epochs: 500,
     });
   });
@@ -314,6 +315,7 @@ describe("estimateWorkload", () => {
     expect(estimateWorkload(configOf(result))).toEqual({
       networks: 6,
       linearFits: 2,
+      baselineFits: 0,
       epochs: 500,
     });
   });

@@ -1,5 +1,7 @@
 import { createMatrix, type Matrix } from "../matrix/Matrix.js";
 import type { DenseWeights, Predictor } from "./ModelArtifact.js";
+import { predictWithSvr } from "./predictWithSvr.js";
+import { predictWithTrees } from "./predictWithTrees.js";
 
 /** Runs one predictor on scaled inputs, in float64 and inference mode. */
 export function predictWithPredictor(predictor: Predictor, x: Matrix): Matrix {
@@ -24,6 +26,11 @@ export function predictWithPredictor(predictor: Predictor, x: Matrix): Matrix {
 
       return applyDense(activations, predictor.output);
     }
+
+    case "trees":
+      return predictWithTrees(predictor, x);
+    case "svr":
+      return predictWithSvr(predictor, x);
   }
 }
 

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 
 import { SingleBar } from "cli-progress";
 
+import { BASELINE_KINDS } from "../artifact/ModelArtifact.js";
 import {
   resolveEvaluationConfig,
   type PartialEvaluationConfig,
@@ -17,10 +18,13 @@ const USAGE = `Usage: ree-evaluate <table.csv> [options]
 
 Trains and scores the models of a run config on a CSV table, without a server,
 and writes metrics, per-sample predictions and the trained ensembles as JSON.
+The ensembles of RANDOM_FOREST, GRADIENT_BOOSTING and SVR are left out (null):
+their trees run to tens of megabytes even on small tables.
 
 Options:
   --config <file>       run config as JSON (features, targets, split, testFraction,
-                        repetitions, seed, models, network); fields left out take defaults
+                        repetitions, seed, models, network, baselines); fields left
+                        out take defaults
   --repetitions <n>     overrides the config's repetitions (default 30)
   --seed <n>            overrides the config's seed (default 0)
   --engine <name>       training engine: fused (default) or tfjs
@@ -93,7 +97,16 @@ async function evaluate(path: string): Promise<void> {
   });
   bar.stop();
 
-  const output = { table: path, engine: engine.name, config, results };
+  const output = {
+    table: path,
+    engine: engine.name,
+    config,
+    results: results.map((result) =>
+      (BASELINE_KINDS as readonly string[]).includes(result.kind)
+        ? { ...result, artifact: null }
+        : result,
+    ),
+  };
   await writeFile(values.out, `${JSON.stringify(output, null, 2)}\n`);
   console.error(`wrote ${values.out}`);
 }

@@ -1,5 +1,11 @@
 import type { AnalysisKind } from "../analysis/analyzeModel.js";
 import type { ModelKind } from "../artifact/ModelArtifact.js";
+import {
+  type BaselineConfig,
+  type PartialBaselineConfig,
+  resolveBaselineConfig,
+} from "./BaselineConfig.js";
+import { checkLossWeights } from "./checkLossWeights.js";
 import type { HyperparameterGrid } from "../selection/gridSearch.js";
 import type { SelectionMetric, SelectionModel } from "../selection/scoreFeatureSets.js";
 import { TOTAL_REE_COLUMN } from "../table/columnUnits.js";
@@ -27,7 +33,7 @@ export interface SelectionConfig {
   /** Grid of GRID_SEARCH; null for the study's 6400-point grid. */
   grid: HyperparameterGrid | null;
 }
-export type LossWeighting = "EQUAL" | "MEAN";
+export type LossWeighting = "EQUAL" | "MEAN" | "CUSTOM";
 
 export interface NetworkConfig {
   hiddenUnits: number[];
@@ -35,8 +41,13 @@ export interface NetworkConfig {
   weightDecay: number;
   batchSize: number;
   epochs: number;
-  /** EQUAL: every target weighs 1. MEAN: each target weighs its mean content on the training rows. */
+  /**
+   * EQUAL: every target weighs 1. MEAN: each target weighs its mean content on the training
+   * rows. CUSTOM: the weights of `lossWeights`.
+   */
   lossWeighting: LossWeighting;
+  /** With CUSTOM, one positive weight per target in target order; null otherwise. */
+  lossWeights: number[] | null;
 }
 
 /** A complete evaluation config; `resolveEvaluationConfig` fills one from a partial. */
@@ -56,15 +67,18 @@ export interface EvaluationConfig {
   /** High/low threshold of the screening analysis; null for the median of the first target. */
   screeningThreshold: number | null;
   selection: SelectionConfig;
+  /** Settings of RANDOM_FOREST, GRADIENT_BOOSTING and SVR. */
+  baselines: BaselineConfig;
   /** Settings of a TRANSFER run; set by resolveTransferConfig, absent for other tasks. */
   transfer?: TransferConfig;
 }
 
 export type PartialEvaluationConfig = Partial<
-  Omit<EvaluationConfig, "network" | "selection" | "transfer">
+  Omit<EvaluationConfig, "network" | "selection" | "baselines" | "transfer">
 > & {
   network?: Partial<NetworkConfig>;
   selection?: Partial<SelectionConfig>;
+  baselines?: PartialBaselineConfig;
   transfer?: Partial<TransferConfig>;
 };
 
@@ -81,6 +95,7 @@ export const DEFAULT_NETWORK: Readonly<NetworkConfig> = {
   batchSize: 10,
   epochs: 500,
   lossWeighting: "MEAN",
+  lossWeights: null,
 };
 
 /**
@@ -112,7 +127,7 @@ export function resolveEvaluationConfig(
     repetitions: partial.repetitions ?? 30,
     seed: partial.seed ?? 0,
     models: partial.models ?? ["LINEAR", "MULTI_TASK"],
-    network: { ...DEFAULT_NETWORK, ...partial.network },
+    network: resolveNetwork(partial.network),
     analyses: partial.analyses ?? [],
     screeningThreshold: partial.screeningThreshold ?? null,
     selection: {
@@ -123,12 +138,21 @@ export function resolveEvaluationConfig(
       grid: null,
       ...partial.selection,
     },
+    baselines: resolveBaselineConfig(partial.baselines),
   };
   checkColumns("features", config.features, featureColumns);
   checkColumns("targets", config.targets, targetColumns);
   checkNumbers(config);
+  checkLossWeights(config.network, config.targets);
 
   return config;
+}
+
+/** Given weights without a weighting mean CUSTOM. */
+function resolveNetwork(partial: Partial<NetworkConfig> = {}): NetworkConfig {
+  const lossWeighting = partial.lossWeighting ?? (partial.lossWeights ? "CUSTOM" : undefined);
+
+  return { ...DEFAULT_NETWORK, ...partial, ...(lossWeighting && { lossWeighting }) };
 }
 
 function checkColumns(field: string, names: string[], available: string[]): void {

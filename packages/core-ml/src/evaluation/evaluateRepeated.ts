@@ -1,5 +1,7 @@
 import { analyzeModel, type ModelAnalyses } from "../analysis/analyzeModel.js";
 import {
+  BASELINE_KINDS,
+  type BaselineKind,
   MODEL_ARTIFACT_FORMAT,
   MODEL_ARTIFACT_VERSION,
   type ModelArtifact,
@@ -15,9 +17,10 @@ import { createRandom } from "../random/createRandom.js";
 import type { Split } from "../split/Split.js";
 import type { TableColumn } from "../table/parseTable.js";
 import type { EvaluationConfig } from "./EvaluationConfig.js";
+import { fitBaseline } from "./fitBaseline.js";
 import { scoreSplit, type TargetMetrics } from "./scoreSplit.js";
-import { planJobs } from "./planJobs.js";
-import { prepareRepetition } from "./prepareRepetition.js";
+import { modelSeed, planJobs } from "./planJobs.js";
+import { prepareRepetition, type Repetition } from "./prepareRepetition.js";
 import { summarize } from "./summarize.js";
 import { trainAll } from "./trainAll.js";
 
@@ -54,8 +57,9 @@ export interface ModelEvaluation {
   /** The analyses asked for in the config; empty when none were. */
   analyses: ModelAnalyses;
   /**
-   * Mean wall-clock seconds per trained predictor (one network, or one linear fit). For an
-   * engine that trains many networks at once, the batch's time divided by its networks.
+   * Mean wall-clock seconds per trained predictor (one network, one linear fit, or one
+   * baseline model of one target). For an engine that trains many networks at once, the
+   * batch's time divided by its networks.
    */
   secondsPerTraining: number;
   metrics: TargetMetrics[];
@@ -96,6 +100,7 @@ export async function evaluateRepeated(
 
   const repetitions = repetitionSeeds.map((seed) => prepareRepetition(x, y, config, seed));
   const jobs = planJobs(repetitions, config);
+  const baselines = fitBaselines(repetitions, config, jobs.length === 0, options);
   const started = performance.now();
   const trained = await trainAll(
     engine,
@@ -119,14 +124,18 @@ export async function evaluateRepeated(
   repetitions.forEach((repetition, r) => {
     for (const [k, state] of states.entries()) {
       const fitStarted = performance.now();
+      const baseline = baselines.get(`${r} ${state.kind}`);
       const predictors =
         state.kind === "LINEAR"
           ? [fitLinearRegression(repetition.scaledX, repetition.scaledY)]
-          : jobs.flatMap((planned, i) =>
+          : (baseline?.predictors ??
+            jobs.flatMap((planned, i) =>
               planned.repetition === r && planned.kind === k ? [trained[i] as Predictor] : [],
-            );
+            ));
       state.seconds.push(
-        state.kind === "LINEAR" ? (performance.now() - fitStarted) / 1000 : networkSeconds,
+        state.kind === "LINEAR"
+          ? (performance.now() - fitStarted) / 1000
+          : (baseline?.secondsPerModel ?? networkSeconds),
       );
 
       const { featureScaler, targetScaler, split } = repetition;
@@ -159,6 +168,55 @@ export async function evaluateRepeated(
       artifact,
     };
   });
+}
+
+interface FittedBaseline {
+  predictors: Predictor[];
+  secondsPerModel: number;
+}
+
+/**
+ * Fits the baseline kinds of the config in every repetition, keyed by "repetition kind".
+ * They are fitted before the networks, and report their share of the progress only when
+ * the run trains no networks, whose epochs otherwise measure the progress.
+ */
+function fitBaselines(
+  repetitions: readonly Repetition[],
+  config: EvaluationConfig,
+  reportsFraction: boolean,
+  { onProgress, signal }: Pick<EvaluateRepeatedOptions, "onProgress" | "signal">,
+): Map<string, FittedBaseline> {
+  const kinds = config.models.filter((kind): kind is BaselineKind =>
+    (BASELINE_KINDS as readonly string[]).includes(kind),
+  );
+  const fitted = new Map<string, FittedBaseline>();
+  repetitions.forEach((repetition, r) => {
+    for (const kind of kinds) {
+      signal?.throwIfAborted();
+      onProgress?.({
+        repetition: r + 1,
+        repetitions: config.repetitions,
+        modelKind: kind,
+        epoch: null,
+        epochs: null,
+        fraction: reportsFraction ? r / repetitions.length : 0,
+        message: `fitting ${kind} on ${config.targets.length} targets, repetition ${r + 1}`,
+      });
+      const started = performance.now();
+      const { scaledX, scaledY, seed } = repetition;
+      const predictors = fitBaseline(
+        kind,
+        scaledX,
+        scaledY,
+        config.baselines,
+        modelSeed(seed, kind),
+      );
+      const secondsPerModel = (performance.now() - started) / 1000 / predictors.length;
+      fitted.set(`${r} ${kind}`, { predictors, secondsPerModel });
+    }
+  });
+
+  return fitted;
 }
 
 /** Runs the configured analyses on the first target, screening the pooled test predictions. */

@@ -1,4 +1,4 @@
-import { getColumn, selectColumns } from "../matrix/Matrix.js";
+import { getColumn, type Matrix, selectColumns } from "../matrix/Matrix.js";
 import type { ModelKind } from "../artifact/ModelArtifact.js";
 import type { TrainingJob } from "../network/NetworkEngine.js";
 import type { EvaluationConfig } from "./EvaluationConfig.js";
@@ -9,7 +9,15 @@ const KIND_SEED_OFFSET: Readonly<Record<ModelKind, number>> = {
   LINEAR: 1,
   SINGLE_TASK: 2,
   MULTI_TASK: 3,
+  RANDOM_FOREST: 4,
+  GRADIENT_BOOSTING: 5,
+  SVR: 6,
 };
+
+/** Seed of a model kind in a repetition; a kind's j-th model of the repetition takes seed + j. */
+export function modelSeed(repetitionSeed: number, kind: ModelKind): number {
+  return repetitionSeed + 7919 * KIND_SEED_OFFSET[kind];
+}
 
 export interface PlannedJob {
   repetition: number;
@@ -30,16 +38,16 @@ export function planJobs(
 ): PlannedJob[] {
   return repetitions.flatMap((repetition, r) =>
     config.models.flatMap((kind, k): PlannedJob[] => {
-      const seed = repetition.seed + 7919 * KIND_SEED_OFFSET[kind];
+      const seed = modelSeed(repetition.seed, kind);
       const { scaledX: x, scaledY: y, yTrain } = repetition;
       switch (kind) {
         case "LINEAR":
+        case "RANDOM_FOREST":
+        case "GRADIENT_BOOSTING":
+        case "SVR":
           return [];
         case "MULTI_TASK": {
-          const lossWeights =
-            config.network.lossWeighting === "MEAN"
-              ? config.targets.map((_, j) => mean(getColumn(yTrain, j)))
-              : config.targets.map(() => 1);
+          const lossWeights = multiTaskLossWeights(config, yTrain);
 
           return [
             {
@@ -63,6 +71,17 @@ export function planJobs(
       }
     }),
   );
+}
+
+function multiTaskLossWeights({ network, targets }: EvaluationConfig, yTrain: Matrix): number[] {
+  switch (network.lossWeighting) {
+    case "EQUAL":
+      return targets.map(() => 1);
+    case "MEAN":
+      return targets.map((_, j) => mean(getColumn(yTrain, j)));
+    case "CUSTOM":
+      return network.lossWeights ?? [];
+  }
 }
 
 function mean(values: Float64Array): number {

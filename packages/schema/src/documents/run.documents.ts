@@ -132,6 +132,7 @@ export const RunDocument = typedDocument<
           batchSize
           epochs
           lossWeighting
+          lossWeights
         }
         analyses
         screeningThreshold
@@ -256,6 +257,7 @@ export interface StartRunVariables {
       batchSize?: number;
       epochs?: number;
       lossWeighting?: LossWeighting;
+      lossWeights?: number[];
     };
     analyses?: AnalysisKind[];
     screeningThreshold?: number;

@@ -2,9 +2,10 @@
 
 export type ColumnRole = "FEATURE" | "TARGET" | "METADATA";
 export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
-export type ModelKind = "LINEAR" | "SINGLE_TASK" | "MULTI_TASK";
+export type ModelKind =
+  "LINEAR" | "SINGLE_TASK" | "MULTI_TASK" | "RANDOM_FOREST" | "GRADIENT_BOOSTING" | "SVR";
 export type SplitMethod = "STRATIFIED" | "RANDOM";
-export type LossWeighting = "EQUAL" | "MEAN";
+export type LossWeighting = "EQUAL" | "MEAN" | "CUSTOM";
 export type DataSplit = "TRAIN" | "TEST";
 export type AnalysisKind = "SHAP" | "FEATURE_EFFECTS" | "NOISE" | "SCREENING";
 export type RunTask = "EVALUATION" | "FEATURE_ELIMINATION" | "GRID_SEARCH" | "TRANSFER";
@@ -72,6 +73,8 @@ export interface NetworkConfig {
   batchSize: number;
   epochs: number;
   lossWeighting: LossWeighting;
+  /** Null in runs without CUSTOM weighting, and in runs stored before it existed. */
+  lossWeights: number[] | null;
 }
 
 export interface HyperparameterGrid {

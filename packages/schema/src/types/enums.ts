@@ -22,6 +22,9 @@ export const ModelKind = {
   LINEAR: "LINEAR",
   SINGLE_TASK: "SINGLE_TASK",
   MULTI_TASK: "MULTI_TASK",
+  RANDOM_FOREST: "RANDOM_FOREST",
+  GRADIENT_BOOSTING: "GRADIENT_BOOSTING",
+  SVR: "SVR",
 } as const;
 export type ModelKind = (typeof ModelKind)[keyof typeof ModelKind];
 
@@ -34,6 +37,7 @@ export type SplitMethod = (typeof SplitMethod)[keyof typeof SplitMethod];
 export const LossWeighting = {
   EQUAL: "EQUAL",
   MEAN: "MEAN",
+  CUSTOM: "CUSTOM",
 } as const;
 export type LossWeighting = (typeof LossWeighting)[keyof typeof LossWeighting];
 
@@ -80,7 +84,8 @@ registerEnumType(ModelKind, {
   name: "ModelKind",
   description:
     "LINEAR: multivariate linear regression. SINGLE_TASK: one network per target. " +
-    "MULTI_TASK: one network with an output per target.",
+    "MULTI_TASK: one network with an output per target. RANDOM_FOREST, GRADIENT_BOOSTING " +
+    "and SVR: the study's baselines, one model per target, with scikit-learn's defaults.",
 });
 registerEnumType(SplitMethod, {
   name: "SplitMethod",
@@ -91,7 +96,8 @@ registerEnumType(SplitMethod, {
 registerEnumType(LossWeighting, {
   name: "LossWeighting",
   description:
-    "Per-target weights of the multi-task loss. EQUAL: all 1. MEAN: each target's mean content.",
+    "Per-target weights of the multi-task loss. EQUAL: all 1. MEAN: each target's mean " +
+    "content. CUSTOM: the weights given in lossWeights.",
 });
 registerEnumType(DataSplit, { name: "DataSplit" });
 registerEnumType(RunTask, {

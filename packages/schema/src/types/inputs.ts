@@ -51,8 +51,17 @@ export class NetworkConfigInput {
   @Field(() => Int, { nullable: true, description: "Default 500." })
   epochs?: number | null;
 
-  @Field(() => LossWeighting, { nullable: true, description: "Default MEAN." })
+  @Field(() => LossWeighting, {
+    nullable: true,
+    description: "Default MEAN, or CUSTOM when lossWeights is given.",
+  })
   lossWeighting?: LossWeighting | null;
+
+  @Field(() => [Float], {
+    nullable: true,
+    description: "One positive weight per target, in target order, for CUSTOM weighting.",
+  })
+  lossWeights?: number[] | null;
 }
 
 @InputType({ description: "What to train and evaluate; every field left out takes its default." })

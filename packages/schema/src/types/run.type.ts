@@ -30,6 +30,12 @@ export class NetworkConfig {
 
   @Field(() => LossWeighting)
   lossWeighting!: LossWeighting;
+
+  @Field(() => [Float], {
+    nullable: true,
+    description: "Weights of CUSTOM weighting, in target order; null for the others.",
+  })
+  lossWeights!: number[] | null;
 }
 
 @ObjectType({ description: "The full config of a run, with every default filled in." })
