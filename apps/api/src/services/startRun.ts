@@ -50,6 +50,7 @@ export async function startRun(
       data: {
         organizationId,
         datasetId: dataset.id,
+        datasetVersionId: dataset.latestVersionId,
         name: input.name?.trim() || defaultRunName(config, dataset.name),
         config: config as unknown as Prisma.InputJsonValue,
         progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
