@@ -1,4 +1,5 @@
 import {
+  type ImportedSample,
   type ImportProblem,
   type ImportReport,
   type ImportSource,
@@ -30,8 +31,8 @@ export interface ImportDatasetRequest {
   columns?: ImportColumnInput[] | null;
 }
 
-/** Rows per INSERT; keeps each statement well under PostgreSQL's 65535 parameters. */
-const INSERT_BATCH = 1000;
+/** Samples per INSERT statement. */
+const INSERT_BATCH = 500;
 
 /** Maximum duration of an import's transaction, in ms; see bench/import for real timings. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
@@ -154,25 +155,49 @@ interface SampleOwner {
 
 async function insertSamples(
   tx: Prisma.TransactionClient,
-  samples: AsyncIterable<{ label: string; values: number[]; metadata: Record<string, string> }>,
+  samples: AsyncIterable<ImportedSample>,
   owner: SampleOwner,
 ): Promise<number> {
-  let batch: Prisma.SampleCreateManyInput[] = [];
+  let batch: ImportedSample[] = [];
   let position = 0;
-  for await (const { label, values, metadata } of samples) {
-    batch.push({ ...owner, position, label, values, metadata });
-    position += 1;
+  for await (const sample of samples) {
+    batch.push(sample);
     if (batch.length === INSERT_BATCH) {
-      await tx.sample.createMany({ data: batch });
+      await insertBatch(tx, batch, owner, position);
+      position += batch.length;
       batch = [];
     }
   }
 
   if (batch.length > 0) {
-    await tx.sample.createMany({ data: batch });
+    await insertBatch(tx, batch, owner, position);
+    position += batch.length;
   }
 
   return position;
+}
+
+/**
+ * Inserts samples with one statement of five array parameters, which PostgreSQL unnests
+ * into rows; far faster than a createMany of as many rows. Values travel as array literals
+ * in the shortest form that reads back to the same float8.
+ */
+async function insertBatch(
+  tx: Prisma.TransactionClient,
+  batch: readonly ImportedSample[],
+  owner: SampleOwner,
+  firstPosition: number,
+): Promise<void> {
+  const positions = batch.map((_, i) => firstPosition + i);
+  const labels = batch.map(({ label }) => label);
+  const values = batch.map(({ values: row }) => `{${row.join(",")}}`);
+  const metadata = batch.map(({ metadata: fields }) => JSON.stringify(fields));
+  await tx.$executeRaw`
+    INSERT INTO "Sample" ("id", "organizationId", "datasetId", "versionId", "position", "label", "values", "metadata")
+    SELECT gen_random_uuid(), ${owner.organizationId}::uuid, ${owner.datasetId}::uuid, ${owner.versionId}::uuid,
+           r.position, r.label, r.values::float8[], r.metadata::jsonb
+    FROM unnest(${positions}::int[], ${labels}::text[], ${values}::text[], ${metadata}::text[])
+      AS r(position, label, values, metadata)`;
 }
 
 /** Raises a bad-input error naming the first problem, with the report in its extensions. */

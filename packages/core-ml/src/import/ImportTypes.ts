@@ -91,6 +91,8 @@ export interface ImportProblem {
   severity: "error" | "warning";
   /** Row as the user sees it: the line of a CSV file or the row number of a sheet. */
   row?: number;
+  /** Id of the row's sample, once read. */
+  sample?: string;
   column?: string;
   value?: string;
   reason: string;

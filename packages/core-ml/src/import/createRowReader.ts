@@ -1,13 +1,23 @@
 import { parseCell, type ParsedCell } from "../curation/parseCell.js";
 import { type MassComponent } from "../curation/MassComponent.js";
-import { readLocaleNumber } from "../curation/readLocaleNumber.js";
+import {
+  type DecimalSeparator,
+  type LocaleNumber,
+  readLocaleNumber,
+} from "../curation/readLocaleNumber.js";
 import { sampleOxideMoles } from "../curation/sampleOxideMoles.js";
 import { TableError } from "../table/TableError.js";
 import { assertMassUnit, MASS_FRACTION_PER_UNIT } from "../units/massUnits.js";
+import { massToOxideMoles } from "../units/massToOxideMoles.js";
 import { SONG2024_OXIDE_FORMULAS } from "../units/oxideFormulas.js";
+import { resolveMeasuredSpecies } from "../units/resolveMeasuredSpecies.js";
 import { type ImportedSample, type ImportOptions, type ImportProblem } from "./ImportTypes.js";
 import { type ImportPlan, type PlannedContent } from "./planImport.js";
 import { type ImportRecord } from "./readImportRecords.js";
+
+const PLAIN_NUMBER = /^\d+(?:[.,]\d+)?$/;
+/** A number whose one separator may be a decimal or a thousands separator: "1.234". */
+const AMBIGUOUS_NUMBER = /^[1-9]\d{0,2}[.,]\d{3}$/;
 
 /** Highest oxide sum accepted, in mol %: curated tables may exceed 100 by their rounding. */
 const MAX_OXIDE_SUM = 110;
@@ -30,18 +40,20 @@ export function createRowReader(
   options: ImportOptions = {},
 ): (record: ImportRecord) => RowResult {
   const seenIds = new Map<string, number>();
+  const molesPerUnit = oxideMolesPerUnit(plan);
   const headerCount = plan.columns.length;
 
   return (record) => {
     const problems: ImportProblem[] = [];
     const { row, cells } = record;
+    let sample: string | undefined;
     const problem = (
       column: string | undefined,
       value: string | undefined,
       reason: string,
       fix: string,
       severity: "error" | "warning" = "error",
-    ) => problems.push({ severity, row, column, value, reason, fix });
+    ) => problems.push({ severity, row, sample, column, value, reason, fix });
 
     if (cells.length > headerCount && cells.slice(headerCount).some((cell) => cell !== "")) {
       problem(
@@ -53,6 +65,7 @@ export function createRowReader(
     }
 
     const label = readId(record, plan, seenIds, problem);
+    sample = label;
     const parsed = plan.contents.map((content) => readContent(record, content, options, problem));
     const oxideSum = readOxideSum(record, plan, options, problem);
     // A mapping with errors gives no totals or molar contents worth reporting on.
@@ -78,7 +91,12 @@ export function createRowReader(
       return { problems };
     }
 
-    const values = convert(plan, parsed as ParsedCell[], { oxideSum, label, options }, problem);
+    const values = convert(
+      plan,
+      parsed as ParsedCell[],
+      { oxideSum, label, options, molesPerUnit },
+      problem,
+    );
     if (values === undefined) {
       return { problems };
     }
@@ -138,6 +156,14 @@ function readContent(
 ): ParsedCell | undefined {
   const text = cells[content.index] ?? "";
   const stored = numbers?.[content.index];
+  const plain = stored ?? readPlainNumber(text, options.decimalSeparator);
+  if (plain !== undefined) {
+    const cell: ParsedCell = { value: plain, status: "measured" };
+    checkPlausible(cell, content, text, problem);
+
+    return cell;
+  }
+
   let cell: ParsedCell;
   try {
     cell =
@@ -164,6 +190,37 @@ function readContent(
   checkPlausible(cell, content, text, problem);
 
   return cell;
+}
+
+/**
+ * Reads a number without sign, exponent or thousands separators ("12", "0.5", "0,5") the way
+ * parseCell does, only faster; returns undefined for any other text and for an ambiguous
+ * one, which parseCell then reads or reports.
+ */
+function readPlainNumber(
+  text: string,
+  decimalSeparator: DecimalSeparator | undefined,
+): number | undefined {
+  if (!PLAIN_NUMBER.test(text)) {
+    return undefined;
+  }
+
+  const separator = text.includes(",") ? "," : text.includes(".") ? "." : undefined;
+  if (separator === undefined) {
+    return Number(text);
+  }
+
+  const readsTwoWays =
+    decimalSeparator === undefined ? AMBIGUOUS_NUMBER.test(text) : separator !== decimalSeparator;
+
+  return readsTwoWays ? undefined : Number(text.replace(",", "."));
+}
+
+/** Reads a number as readLocaleNumber does, plain numbers first because they are most cells. */
+function readNumber(text: string, decimalSeparator: DecimalSeparator | undefined): LocaleNumber {
+  const plain = readPlainNumber(text, decimalSeparator);
+
+  return plain === undefined ? readLocaleNumber(text, decimalSeparator) : { value: plain };
 }
 
 /** Splits a parseCell message into the reason and the fix it suggests after "; ". */
@@ -271,12 +328,12 @@ function checkTotal(
   let header = "the contents";
   if (plan.totalColumn === undefined) {
     for (const { index, unit } of plan.massColumns) {
-      const read = readLocaleNumber(cells[index] ?? "", options.decimalSeparator);
+      const read = readNumber(cells[index] ?? "", options.decimalSeparator);
       total += "value" in read ? read.value * MASS_FRACTION_PER_UNIT[unit] * 100 : 0;
     }
   } else {
     header = plan.columns[plan.totalColumn]?.header ?? "";
-    const read = readLocaleNumber(cells[plan.totalColumn] ?? "", options.decimalSeparator);
+    const read = readNumber(cells[plan.totalColumn] ?? "", options.decimalSeparator);
     if ("error" in read) {
       return;
     }
@@ -299,12 +356,59 @@ interface ConvertContext {
   oxideSum: number | undefined;
   label: string;
   options: ImportOptions;
+  /** Oxide and moles of it per kg for one unit of each component; see oxideMolesPerUnit. */
+  molesPerUnit: readonly { oxide: string; moles: number }[] | undefined;
+}
+
+/**
+ * Returns, for each mass content of the plan, its oxide and the moles of that oxide per kg
+ * that one unit of the content gives, so that rows convert by multiplication. Returns
+ * undefined when iron comes in more than one column: the iron policy then combines them
+ * row by row.
+ */
+function oxideMolesPerUnit(plan: ImportPlan): ConvertContext["molesPerUnit"] {
+  if (plan.mode === "molar" || plan.problems.length > 0) {
+    return undefined;
+  }
+
+  const contents = plan.contents.filter(({ quantity }) => quantity !== "REE_total");
+  const ironColumns = contents.filter(
+    ({ quantity }) => resolveMeasuredSpecies(quantity).element === "Fe",
+  );
+  if (ironColumns.length > 1) {
+    return undefined;
+  }
+
+  return contents.map(({ quantity, unit, output }) => {
+    assertMassUnit(unit);
+
+    return {
+      oxide: plan.outputColumns[output]?.quantity ?? quantity,
+      moles: massToOxideMoles(1, quantity, { unit, oxideFormulas: SONG2024_OXIDE_FORMULAS }),
+    };
+  });
+}
+
+/** Converts the mass contents of one row into moles of oxide per kg, by the unit factors. */
+function sumOxideMoles(
+  components: readonly MassComponent[],
+  molesPerUnit: NonNullable<ConvertContext["molesPerUnit"]>,
+): { molesPerKg: Record<string, number>; totalMolesPerKg: number } {
+  const molesPerKg: Record<string, number> = {};
+  let totalMolesPerKg = 0;
+  components.forEach(({ value }, k) => {
+    const { oxide = "", moles = 0 } = molesPerUnit[k] ?? {};
+    molesPerKg[oxide] = value * moles;
+    totalMolesPerKg += value * moles;
+  });
+
+  return { molesPerKg, totalMolesPerKg };
 }
 
 function convert(
   plan: ImportPlan,
   parsed: readonly ParsedCell[],
-  { oxideSum, label, options }: ConvertContext,
+  { oxideSum, label, options, molesPerUnit }: ConvertContext,
   problem: Report,
 ): number[] | undefined {
   const values = new Array<number>(plan.outputColumns.length).fill(0);
@@ -327,11 +431,14 @@ function convert(
 
   let moles;
   try {
-    moles = sampleOxideMoles(components, {
-      oxideFormulas: SONG2024_OXIDE_FORMULAS,
-      iron: options.iron,
-      sample: label,
-    });
+    moles =
+      molesPerUnit === undefined
+        ? sampleOxideMoles(components, {
+            oxideFormulas: SONG2024_OXIDE_FORMULAS,
+            iron: options.iron,
+            sample: label,
+          })
+        : sumOxideMoles(components, molesPerUnit);
   } catch (error) {
     if (!(error instanceof RangeError)) {
       throw error;
