@@ -15,6 +15,9 @@ import { type ImportedSample, type ImportOptions, type ImportProblem } from "./I
 import { type ImportPlan, type PlannedContent } from "./planImport.js";
 import { type ImportRecord } from "./readImportRecords.js";
 
+/** Ids of rows that labs add under the header to give detection or quantification limits. */
+const LIMIT_ROW_IDS = /^(lod|lld|dl|mdl|loq|d\.l\.|detection limits?|limits? of detection)$/i;
+
 const PLAIN_NUMBER = /^\d+(?:[.,]\d+)?$/;
 /** A number whose one separator may be a decimal or a thousands separator: "1.234". */
 const AMBIGUOUS_NUMBER = /^[1-9]\d{0,2}[.,]\d{3}$/;
@@ -127,6 +130,17 @@ function readId(
   const label = (cells[plan.idColumn] ?? "").trim();
   if (label === "") {
     problem(header, "", "the sample id is empty", "give every sample a unique id");
+
+    return undefined;
+  }
+
+  if (LIMIT_ROW_IDS.test(label)) {
+    problem(
+      header,
+      cells[plan.idColumn],
+      `"${label}" names a row of detection limits, not a sample`,
+      'remove the row from the table; give below-detection cells as "<limit"',
+    );
 
     return undefined;
   }
