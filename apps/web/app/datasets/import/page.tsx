@@ -11,7 +11,8 @@ export default function ImportDatasetPage() {
       <p className="lead">
         Bring the table as your lab reports it: XRF oxides in wt%, ICP-MS elements in ppm, mg/kg,
         µg/g or ppb. The API proposes a reading of every column, checks every row and lists each
-        problem with its fix; it stores the samples in mol % and molar ppm only when no error is left.
+        problem with its fix; it stores the samples in mol % and molar ppm only when no error is
+        left.
       </p>
       <ImportWizard />
     </>
