@@ -49,14 +49,15 @@ export function createRowReader(
   return (record) => {
     const problems: ImportProblem[] = [];
     const { row, cells } = record;
-    let sample: string | undefined;
+    // The sample id, quoted in the problems found once it is read.
+    const place: { sample?: string } = {};
     const problem = (
       column: string | undefined,
       value: string | undefined,
       reason: string,
       fix: string,
       severity: "error" | "warning" = "error",
-    ) => problems.push({ severity, row, sample, column, value, reason, fix });
+    ) => problems.push({ severity, row, sample: place.sample, column, value, reason, fix });
 
     if (cells.length > headerCount && cells.slice(headerCount).some((cell) => cell !== "")) {
       problem(
@@ -68,7 +69,7 @@ export function createRowReader(
     }
 
     const label = readId(record, plan, seenIds, problem);
-    sample = label;
+    place.sample = label;
     const parsed = plan.contents.map((content) => readContent(record, content, options, problem));
     const oxideSum = readOxideSum(record, plan, options, problem);
     // A mapping with errors gives no totals or molar contents worth reporting on.
