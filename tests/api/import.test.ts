@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
-import { readDataFile, US_DEMO_FILE } from "../support/runs.js";
+import { readDataFile, startSmallRun, US_DEMO_FILE, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
 const POLISH_FILE = "song2024_franus2015_polish_molar.csv";
@@ -160,6 +160,33 @@ describe("importDataset", () => {
       [1, 5],
     ]);
     expect(await sampleRows(first.id)).toHaveLength(2);
+  });
+});
+
+describe("data set versions", () => {
+  it("trains a run on the version it was started on", async () => {
+    const csv = await readDataFile(US_DEMO_FILE);
+    const { importDataset: dataset } = await graphqlData(stack.apiUrl, ImportDatasetDocument, {
+      input: { name: "run version", csv },
+    });
+    const runId = await startSmallRun(stack.apiUrl, dataset.id);
+    await graphqlData(stack.apiUrl, ImportDatasetDocument, {
+      input: { datasetId: dataset.id, csv: csv.split("\n").slice(0, 6).join("\n") },
+    });
+    const run = await waitForRun(stack.apiUrl, runId);
+    const stored = await stack.prisma.run.findUnique({
+      where: { id: runId },
+      include: { datasetVersion: true, models: true },
+    });
+
+    expect(run.status).toBe("SUCCEEDED");
+    expect(stored?.datasetVersion?.number).toBe(1);
+    // Version 1 has the 10 samples of the file, version 2 the first 5.
+    expect((stored?.results as { labels: string[] } | null)?.labels).toHaveLength(10);
+    expect(stored?.models.map(({ datasetVersionId }) => datasetVersionId)).toEqual(
+      stored?.models.map(() => stored.datasetVersionId),
+    );
+    expect(stored?.models.length).toBeGreaterThan(0);
   });
 });
 
