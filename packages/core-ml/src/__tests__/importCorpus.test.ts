@@ -186,6 +186,19 @@ describe("conversion of mass contents", () => {
     expect((await read("reject")).report.errorCount).toBe(1);
   });
 
+  it("combines two iron columns under the sum policy", async () => {
+    const { table, samples, report } = await importAll(source("bad/iron_two_forms.csv"), {
+      iron: "sum",
+      totalTolerance: null,
+    });
+
+    expect(report.errorCount).toBe(0);
+    expect(samples).toHaveLength(4);
+    expect(table.outputColumns.filter(({ name }) => name.startsWith("Fe"))).toEqual([
+      { name: "Fe2O3_mol_pct", quantity: "Fe2O3", unit: "mol %", role: "FEATURE" },
+    ]);
+  });
+
   it("reads the bundled molar table as it is stored", async () => {
     const text = readDataFile(US_DEMO_FILE);
     const { table, samples, report } = await importAll({ format: "csv", text });

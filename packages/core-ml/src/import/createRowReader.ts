@@ -334,7 +334,7 @@ function checkTotal(
     totalTolerance === null ||
     plan.mode !== "mass" ||
     (features < 3 && plan.totalColumn === undefined) ||
-    parsed.includes(undefined)
+    parsed.some((cell) => cell === undefined || cell.value === null)
   ) {
     return;
   }
