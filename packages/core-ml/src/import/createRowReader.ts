@@ -208,9 +208,9 @@ function readContent(
 }
 
 /**
- * Reads a number without sign, exponent or thousands separators ("12", "0.5", "0,5") the way
- * parseCell does, only faster; returns undefined for any other text and for an ambiguous
- * one, which parseCell then reads or reports.
+ * Reads a number without sign, exponent or thousands separators ("12", "0.5", "0,5") as
+ * parseCell does, only faster. Returns undefined for any other text and for an ambiguous
+ * number, so that parseCell reads or reports them.
  */
 function readPlainNumber(
   text: string,

@@ -17,9 +17,9 @@ export interface ImportMappingProposal {
 
 /**
  * Proposes the reading of every column of an imported table from its header, the units row
- * when the file has one, and the first data rows: contents by recognizeHeader, text columns
- * no rule recognises as free-form metadata, and numeric columns no rule recognises as
- * ignored and unrecognised, so that the report requests a mapping for them.
+ * when the file has one, and the first data rows. Contents are read by recognizeHeader. Text
+ * columns that no rule recognises become free-form metadata. Numeric columns that no rule
+ * recognises are ignored and marked unrecognised, so that the report requests a mapping.
  */
 export function proposeImportMapping(
   header: readonly string[],
