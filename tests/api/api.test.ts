@@ -85,7 +85,7 @@ describe("data sets", () => {
 
     expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors?.[0]?.message).toMatch(
-      /line 2 \(sample "13"\), column "SiO2_mol_pct": -44.8 is negative/,
+      /line 2 \(sample "13"\), column "SiO2_mol_pct": "-44.8" is negative/,
     );
     expect(errors?.[0]?.extensions).toMatchObject({ line: 2, column: "SiO2_mol_pct" });
     expect(after.datasets).toHaveLength(before.datasets.length);

@@ -6,3 +6,4 @@ export { ensureDefaultOrganization } from "./services/defaultOrganization.js";
 export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
 export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";
+export { importDataset, type ImportDatasetRequest } from "./services/importDataset.js";

@@ -1,7 +1,7 @@
 /*
- * Reading of CSV text in the browser, for the import page: the separator and header that the API
- * will see, and the cell that an import error names. The API parses the file itself, and
- * these helpers only preview and point.
+ * Reading of CSV text in the browser, for the import page: the encoding, the separator and
+ * the cell that an import error names. The API parses the file itself, and these helpers only
+ * point.
  */
 
 export type CsvDelimiter = "," | ";" | "\t";
@@ -10,19 +10,6 @@ const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
 
 /** Header of the column that labels the samples. */
 export const SAMPLE_ID_COLUMN = "sample_id";
-
-/** Unit suffixes of numeric columns, as the API reads them, with the unit each one means. */
-const UNIT_SUFFIXES: readonly { suffix: string; unit: string }[] = [
-  { suffix: "_mol_pct", unit: "mol %" },
-  { suffix: "_ppm_mol", unit: "ppm (molar)" },
-];
-
-/** Display names of the separators. */
-export const DELIMITER_NAMES: Record<CsvDelimiter, string> = {
-  ",": "comma",
-  ";": "semicolon",
-  "\t": "tab",
-};
 
 /** Returns the lines of the text without a byte order mark, with CRLF or LF line ends. */
 function splitLines(text: string): string[] {
@@ -76,43 +63,6 @@ export function splitCsvLine(line: string, delimiter: CsvDelimiter): string[] {
   return cells;
 }
 
-/** The header of a CSV file as the import will read it. */
-export interface CsvHeaderSummary {
-  delimiter: CsvDelimiter;
-  /** Rows after the header that are not empty. */
-  rowCount: number;
-  /** Numeric columns, recognised by their unit suffix. */
-  numeric: { name: string; unit: string }[];
-  /** Other columns, kept as metadata (the sample label column excluded). */
-  metadata: string[];
-  hasSampleId: boolean;
-}
-
-/** Returns the unit of a numeric column name, or null for a metadata column. */
-export function columnUnit(name: string): string | null {
-  return UNIT_SUFFIXES.find(({ suffix }) => name.endsWith(suffix))?.unit ?? null;
-}
-
-/** Summarises the header row of a CSV text. */
-export function summarizeHeader(text: string): CsvHeaderSummary {
-  const delimiter = detectDelimiter(text);
-  const [header = "", ...rows] = splitLines(text);
-  const names = splitCsvLine(header, delimiter).filter((name) => name !== "");
-  const numeric = names.flatMap((name) => {
-    const unit = columnUnit(name);
-
-    return unit === null ? [] : [{ name, unit }];
-  });
-
-  return {
-    delimiter,
-    rowCount: rows.filter((row) => row.trim() !== "").length,
-    numeric,
-    metadata: names.filter((name) => name !== SAMPLE_ID_COLUMN && columnUnit(name) === null),
-    hasSampleId: names.includes(SAMPLE_ID_COLUMN),
-  };
-}
-
 /** The row of a CSV text that an import error names, split into cells. */
 export interface CsvErrorRow {
   /** Line in the file, from 1, counting empty lines too. */
@@ -124,30 +74,26 @@ export interface CsvErrorRow {
 }
 
 /**
- * Finds the row that an import error names. The API counts lines from 1 for the header and skips
- * empty lines, so line n is the n-th non-empty line of the file. Returns null when the text has no
- * such line.
- * NOTE: a quoted cell that spans several lines shifts the API's count against the file's lines,
- * so in such a file the row shown may not be the one that the error names.
+ * Finds the row that an import error names. The API counts the file's lines from 1, empty lines
+ * included, and names the last line of a row whose quoted cell spans several lines. Returns null
+ * when the text has no such line.
  */
 export function findErrorRow(text: string, line: number, column?: string): CsvErrorRow | null {
   const delimiter = detectDelimiter(text);
-  const lines = splitLines(text)
-    .map((content, index) => ({ content, fileLine: index + 1 }))
-    .filter(({ content }) => content.trim() !== "");
-  const headerLine = lines[0];
+  const lines = splitLines(text);
+  const headerLine = lines.find((content) => content.trim() !== "");
   const errorLine = lines[line - 1];
   if (!Number.isInteger(line) || line < 1 || headerLine === undefined || errorLine === undefined) {
     return null;
   }
 
-  const header = splitCsvLine(headerLine.content, delimiter);
+  const header = splitCsvLine(headerLine, delimiter);
   const index = column === undefined ? -1 : header.indexOf(column);
 
   return {
-    fileLine: errorLine.fileLine,
+    fileLine: line,
     header,
-    cells: splitCsvLine(errorLine.content, delimiter),
+    cells: splitCsvLine(errorLine, delimiter),
     columnIndex: index < 0 ? null : index,
   };
 }

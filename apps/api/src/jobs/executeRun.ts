@@ -31,7 +31,10 @@ export interface ExecuteRunOptions {
 export async function executeRun(runId: string, options: ExecuteRunOptions): Promise<void> {
   const { prisma, engine, logger } = options;
   const log = logger.child({ runId });
-  const run = await prisma.run.findUnique({ where: { id: runId }, include: { dataset: true } });
+  const run = await prisma.run.findUnique({
+    where: { id: runId },
+    include: { dataset: true, datasetVersion: true },
+  });
   if (!run) {
     log.warn("run not found; its job is dropped");
 
@@ -46,7 +49,12 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
 
   try {
     const config = run.config as unknown as EvaluationConfig;
-    const data = await loadEvaluationData(prisma, run.datasetId, run.dataset.columns);
+    const data = await loadEvaluationData(
+      prisma,
+      run.datasetId,
+      run.datasetVersion?.columns ?? run.dataset.columns,
+      run.datasetVersionId,
+    );
     const progress = throttleProgress(prisma, runId, log, (p) => options.onProgress?.(runId, p));
     const results: RunResultsRecord = {
       labels: [...data.labels],
@@ -101,6 +109,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
             teamId: run.teamId,
             runId,
             datasetId: run.datasetId,
+            datasetVersionId: run.datasetVersionId,
             name: `${kind} from ${run.name}`,
             kind,
             artifact: artifact as unknown as Prisma.InputJsonValue,

@@ -2,15 +2,25 @@ import type { EvaluationConfig, EvaluationData, TableColumn } from "@ree/core-ml
 import { createMatrix } from "@ree/core-ml";
 import type { PrismaClient } from "@ree/db";
 
-/** Loads a data set's samples, in table order, as the numeric table core-ml evaluates. */
+/**
+ * Loads the samples of a data set version, in table order, as the numeric table core-ml
+ * evaluates; without versionId, those of the latest version.
+ */
 export async function loadEvaluationData(
   prisma: PrismaClient,
   datasetId: string,
   columnsJson: unknown,
+  versionId?: string | null,
 ): Promise<EvaluationData> {
   const columns = columnsJson as TableColumn[];
+  const dataset = versionId
+    ? null
+    : await prisma.dataset.findUnique({
+        where: { id: datasetId },
+        select: { latestVersionId: true },
+      });
   const samples = await prisma.sample.findMany({
-    where: { datasetId },
+    where: { datasetId, versionId: versionId ?? dataset?.latestVersionId ?? undefined },
     orderBy: { position: "asc" },
     select: { label: true, values: true },
   });

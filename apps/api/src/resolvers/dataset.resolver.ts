@@ -1,11 +1,25 @@
-import { ColumnStatistics, Dataset, ImportDatasetInput, SampleConnection } from "@ree/schema/types";
+import {
+  ColumnStatistics,
+  Dataset,
+  DatasetVersion,
+  ImportColumnInput,
+  ImportDatasetInput,
+  ImportFileInput,
+  ImportOptionsInput,
+  ImportPreview,
+  SampleConnection,
+} from "@ree/schema/types";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
 import { datasetStatistics } from "../services/datasetStatistics.js";
+import { exportDataset } from "../services/exportDataset.js";
+import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "../services/findOwned.js";
 import { importDataset } from "../services/importDataset.js";
-import { toDataset } from "../services/records.js";
+import { previewImport } from "../services/previewImport.js";
+import { readImportFile, readImportOptions } from "../services/readImportRequest.js";
+import { toDataset, toDatasetColumns } from "../services/records.js";
 import { samplePage } from "../services/samplePage.js";
 
 @Resolver(() => Dataset)
@@ -49,8 +63,74 @@ export class DatasetResolver {
     return samplePage(prisma, dataset, first ?? 50, after ?? null);
   }
 
+  @FieldResolver(() => Int, {
+    description: "Number of the latest version, whose samples and statistics are served.",
+  })
+  async version(@Root() dataset: Dataset, @Ctx() { prisma }: Context): Promise<number> {
+    const latest = dataset.latestVersionId
+      ? await prisma.datasetVersion.findUnique({ where: { id: dataset.latestVersionId } })
+      : null;
+
+    return latest?.number ?? 0;
+  }
+
+  @FieldResolver(() => [DatasetVersion], { description: "Every version, the latest first." })
+  async versions(@Root() dataset: Dataset, @Ctx() { prisma }: Context): Promise<DatasetVersion[]> {
+    const rows = await prisma.datasetVersion.findMany({
+      where: { datasetId: dataset.id },
+      orderBy: { number: "desc" },
+    });
+
+    return rows.map((row) => ({ ...row, columns: toDatasetColumns(row.columns) }));
+  }
+
+  @Query(() => String, {
+    description:
+      "One version of a data set (default the latest) as CSV. units MOLAR writes mol % and " +
+      "molar ppm as stored; MASS writes oxides in wt% and REE in ppm. Both import back to " +
+      "the stored numbers.",
+  })
+  exportDataset(
+    @Arg("id", () => ID) id: string,
+    @Arg("version", () => Int, { nullable: true }) version: number | null,
+    @Arg("units", () => String, { defaultValue: "MOLAR", description: "MOLAR or MASS." })
+    units: string,
+    @Ctx() { prisma, organizationId }: Context,
+  ): Promise<string> {
+    if (!isUuid(id)) {
+      throw ApiError.notFound("data set", id);
+    }
+
+    if (units !== "MOLAR" && units !== "MASS") {
+      throw ApiError.badInput(`units must be "MOLAR" or "MASS", got "${units}"`);
+    }
+
+    return exportDataset(prisma, organizationId, {
+      datasetId: id,
+      version,
+      units: units === "MASS" ? "mass" : "molar",
+    });
+  }
+
+  @Mutation(() => ImportPreview, {
+    description:
+      "Reads a file as importDataset would and returns the proposed column mapping and the " +
+      "report of every problem; stores nothing.",
+  })
+  previewImport(
+    @Arg("file", () => ImportFileInput) file: ImportFileInput,
+    @Arg("options", () => ImportOptionsInput, { nullable: true })
+    options: ImportOptionsInput | null,
+    @Arg("columns", () => [ImportColumnInput], { nullable: true })
+    columns: ImportColumnInput[] | null,
+  ): Promise<ImportPreview> {
+    return previewImport(readImportFile(file), readImportOptions(options, columns));
+  }
+
   @Mutation(() => Dataset, {
-    description: "Validates a CSV table and stores it; nothing is stored when any cell is invalid.",
+    description:
+      "Reads, checks and stores a table as a new data set, or as the next version of " +
+      "datasetId; nothing is stored when the report has an error.",
   })
   async importDataset(
     @Arg("input", () => ImportDatasetInput) input: ImportDatasetInput,

@@ -10,7 +10,7 @@ interface StatisticsRow {
 
 /**
  * Computes count, percentiles 0/20/50/80/100, mean and sample sd of every
- * column inside PostgreSQL, so the samples never load into memory.
+ * column of the latest version inside PostgreSQL, so the samples never load into memory.
  * percentile_cont interpolates linearly, as numpy's default does.
  */
 export async function datasetStatistics(
@@ -25,7 +25,7 @@ export async function datasetStatistics(
            avg(u.value) AS mean,
            stddev_samp(u.value) AS sd
     FROM "Sample" s, unnest(s."values") WITH ORDINALITY AS u(value, ordinal)
-    WHERE s."datasetId" = ${datasetId}::uuid
+    WHERE s."versionId" = (SELECT d."latestVersionId" FROM "Dataset" d WHERE d.id = ${datasetId}::uuid)
     GROUP BY u.ordinal
     ORDER BY u.ordinal`;
 

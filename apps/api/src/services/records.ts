@@ -68,12 +68,13 @@ const CONFIG_DEFAULTS: Pick<
 };
 
 export function toDataset(row: DatasetRow): Dataset {
-  const columns = row.columns as unknown as DatasetColumnRecord[];
+  return { ...row, columns: toDatasetColumns(row.columns) };
+}
 
-  return {
-    ...row,
-    columns: columns.map(({ name, role, unit }) => ({ name, role, unit })),
-  };
+export function toDatasetColumns(columnsJson: unknown): Dataset["columns"] {
+  const columns = columnsJson as DatasetColumnRecord[];
+
+  return columns.map(({ name, role, unit }) => ({ name, role, unit }));
 }
 
 export function toRun(row: RunRow): Run {

@@ -33,6 +33,7 @@ export async function samplePage(
   const rows = await prisma.sample.findMany({
     where: {
       datasetId: dataset.id,
+      versionId: dataset.latestVersionId ?? undefined,
       ...(after !== null && { position: { gt: decodeCursor(after) } }),
     },
     orderBy: { position: "asc" },

@@ -64,6 +64,7 @@ export async function startRun(
       data: {
         organizationId,
         datasetId: dataset.id,
+        datasetVersionId: dataset.latestVersionId,
         name: input.name?.trim() || defaultRunName(config, dataset.name, parent?.name),
         config: config as unknown as Prisma.InputJsonValue,
         parentModelId: parent?.id ?? null,

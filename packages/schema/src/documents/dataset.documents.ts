@@ -80,14 +80,40 @@ export const DatasetDocument = typedDocument<
   }
 `);
 
+export interface ImportFile {
+  content: string;
+  format?: "CSV" | "XLSX";
+  sheet?: string | null;
+}
+
+export interface ImportOptionsVariables {
+  belowDetection?: "reject" | "missing" | "half-limit" | "limit";
+  missing?: "reject" | "missing";
+  decimalSeparator?: "." | "," | null;
+  totalTolerance?: number | null;
+  skipTotalCheck?: boolean;
+  iron?: "reject" | "sum" | "preferTotal";
+}
+
+export interface ImportColumnVariables {
+  header: string;
+  role: string;
+  quantity?: string | null;
+  unit?: string | null;
+}
+
 export interface ImportDatasetVariables {
   input: {
-    name: string;
-    csv: string;
+    name?: string;
+    csv?: string;
+    file?: ImportFile;
+    datasetId?: string;
     description?: string;
     source?: string;
     license?: string;
     decimalSeparator?: "." | ",";
+    options?: ImportOptionsVariables;
+    columns?: ImportColumnVariables[];
   };
 }
 
@@ -102,6 +128,119 @@ export const ImportDatasetDocument = typedDocument<
       source
       sampleCount
       createdAt
+    }
+  }
+`);
+
+export interface ImportColumnReading {
+  header: string;
+  role: string;
+  quantity: string | null;
+  unit: string | null;
+  confidence: string;
+  reason: string;
+}
+
+export interface ImportProblem {
+  severity: "error" | "warning";
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+  fix: string;
+}
+
+export interface ImportPreviewResult {
+  columns: ImportColumnReading[];
+  unitsRow: boolean;
+  mode: string;
+  outputColumns: DatasetColumn[];
+  report: {
+    rowCount: number;
+    sampleCount: number;
+    errorCount: number;
+    warningCount: number;
+    problems: ImportProblem[];
+  };
+}
+
+export const PreviewImportDocument = typedDocument<
+  { previewImport: ImportPreviewResult },
+  {
+    file: ImportFile;
+    options?: ImportOptionsVariables;
+    columns?: ImportColumnVariables[];
+  }
+>(`
+  mutation PreviewImport(
+    $file: ImportFileInput!
+    $options: ImportOptionsInput
+    $columns: [ImportColumnInput!]
+  ) {
+    previewImport(file: $file, options: $options, columns: $columns) {
+      columns {
+        header
+        role
+        quantity
+        unit
+        confidence
+        reason
+      }
+      unitsRow
+      mode
+      outputColumns {
+        name
+        role
+        unit
+      }
+      report {
+        rowCount
+        sampleCount
+        errorCount
+        warningCount
+        problems {
+          severity
+          row
+          column
+          value
+          reason
+          fix
+        }
+      }
+    }
+  }
+`);
+
+export const ExportDatasetDocument = typedDocument<
+  { exportDataset: string },
+  { id: string; version?: number | null; units?: "MOLAR" | "MASS" }
+>(`
+  query ExportDataset($id: ID!, $version: Int, $units: String) {
+    exportDataset(id: $id, version: $version, units: $units)
+  }
+`);
+
+export interface DatasetVersionSummary {
+  id: string;
+  number: number;
+  sampleCount: number;
+  createdAt: string;
+}
+
+export const DatasetVersionsDocument = typedDocument<
+  { dataset: { id: string; version: number; versions: DatasetVersionSummary[] } | null },
+  { id: string }
+>(`
+  query DatasetVersions($id: ID!) {
+    dataset(id: $id) {
+      id
+      version
+      versions {
+        id
+        number
+        sampleCount
+        createdAt
+      }
     }
   }
 `);

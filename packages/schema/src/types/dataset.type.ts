@@ -74,4 +74,7 @@ export class Dataset {
 
   @Field(() => Date)
   createdAt!: Date;
+
+  /** The version whose samples are served; not a GraphQL field (see `version`). */
+  latestVersionId?: string | null;
 }

@@ -9,3 +9,4 @@ export * from "./model.type.js";
 export * from "./prediction.type.js";
 export * from "./inputs.js";
 export * from "./transfer.type.js";
+export * from "./import.type.js";

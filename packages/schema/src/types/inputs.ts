@@ -1,20 +1,43 @@
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 
 import { AnalysisKind, LossWeighting, ModelKind, RunTask, SplitMethod } from "./enums.js";
+import { ImportColumnInput, ImportFileInput, ImportOptionsInput } from "./import.type.js";
 import { SelectionConfigInput } from "./selection.type.js";
 import { TransferConfigInput } from "./transfer.type.js";
 
 @InputType()
 export class ImportDatasetInput {
-  @Field(() => String)
-  name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: "Name of a new data set; left out when datasetId is given.",
+  })
+  name?: string | null;
 
   @Field(() => String, {
+    nullable: true,
     description:
-      "CSV text with a header row. Numeric columns are named <quantity>_<unit>, " +
-      "e.g. SiO2_mol_pct or La2O3_ppm_mol; sample_id labels the rows.",
+      "CSV text with a header row, e.g. SiO2_mol_pct or SiO2 (wt%), La2O3_ppm_mol or " +
+      "La (ppm), and a sample id column. Give csv or file.",
   })
-  csv!: string;
+  csv?: string | null;
+
+  @Field(() => ImportFileInput, { nullable: true, description: "A CSV or XLSX file." })
+  file?: ImportFileInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A data set to import into: the file becomes its next version.",
+  })
+  datasetId?: string | null;
+
+  @Field(() => ImportOptionsInput, { nullable: true })
+  options?: ImportOptionsInput | null;
+
+  @Field(() => [ImportColumnInput], {
+    nullable: true,
+    description: "The user's readings of columns, replacing the proposed ones.",
+  })
+  columns?: ImportColumnInput[] | null;
 
   @Field(() => String, { nullable: true })
   description?: string | null;

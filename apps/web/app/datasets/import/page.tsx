@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { DatasetImporter } from "../../../components/DatasetImporter";
+import { ImportWizard } from "../../../components/ImportWizard";
 
 export const metadata: Metadata = { title: "Import a data set" };
 
@@ -9,10 +9,12 @@ export default function ImportDatasetPage() {
     <>
       <h1>Import a data set</h1>
       <p className="lead">
-        The API checks every cell before it stores anything: a file with one invalid cell is
-        rejected whole, and the message names the line, column and value of the first problem found.
+        Bring the table as your lab reports it: XRF oxides in wt%, ICP-MS elements in ppm, mg/kg,
+        µg/g or ppb. The API proposes a reading of every column, checks every row and lists each
+        problem with its fix; it stores the samples in mol % and molar ppm only when no error is
+        left.
       </p>
-      <DatasetImporter />
+      <ImportWizard />
     </>
   );
 }

@@ -1,0 +1,336 @@
+"use client";
+
+import { CombinedGraphQLErrors, type ErrorLike } from "@apollo/client";
+import { useMutation, useQuery } from "@apollo/client/react";
+import {
+  DatasetsDocument,
+  type ImportColumnVariables,
+  ImportDatasetDocument,
+  type ImportFile,
+  type ImportOptionsVariables,
+  PreviewImportDocument,
+} from "@ree/schema/documents";
+import { useRouter } from "next/navigation";
+import { type ChangeEvent, useId, useState } from "react";
+
+import { decodeCsvBytes, findErrorRow, hasDecimalCommas } from "../lib/csvText";
+import { ApiErrorAlert } from "./ApiErrorAlert";
+import { CsvErrorExcerpt } from "./CsvErrorExcerpt";
+import { ImportMappingTable } from "./ImportMappingTable";
+import { ImportReportView } from "./ImportReportView";
+import { RadioGroup } from "./RadioGroup";
+import { TextField } from "./TextField";
+
+interface LoadedFile {
+  fileName: string;
+  file: ImportFile;
+}
+
+type BelowDetection = NonNullable<ImportOptionsVariables["belowDetection"]>;
+type Missing = NonNullable<ImportOptionsVariables["missing"]>;
+type Locale = "auto" | "." | ",";
+
+const BELOW_DETECTION_OPTIONS: { value: BelowDetection; label: string; description: string }[] = [
+  { value: "reject", label: "Reject", description: 'A cell such as "<0.5" or "bdl" is an error.' },
+  {
+    value: "missing",
+    label: "Leave the sample out",
+    description: "The sample is reported and not stored.",
+  },
+  { value: "half-limit", label: "Half the limit", description: '"<0.5" is stored as 0.25.' },
+  { value: "limit", label: "The limit", description: '"<0.5" is stored as 0.5.' },
+];
+
+const MISSING_OPTIONS: { value: Missing; label: string; description: string }[] = [
+  { value: "reject", label: "Reject", description: 'An empty or "n.a." cell is an error.' },
+  {
+    value: "missing",
+    label: "Leave the sample out",
+    description: "The sample is reported and not stored.",
+  },
+];
+
+const LOCALE_OPTIONS: { value: Locale; label: string; description: string }[] = [
+  {
+    value: "auto",
+    label: "Not declared",
+    description: 'Numbers such as "1.234" that read two ways are errors.',
+  },
+  {
+    value: ".",
+    label: "Decimal point",
+    description: '"1.234" is one and a quarter; "1,234" is 1234.',
+  },
+  {
+    value: ",",
+    label: "Decimal comma",
+    description: '"1,234" is one and a quarter; "1.234" is 1234.',
+  },
+];
+
+/**
+ * Import wizard. It reads a CSV or XLSX file in the browser and has the API propose a reading
+ * of every column and check every row. The user changes roles, quantities, units and the
+ * policies, and imports the file once the report has no error.
+ */
+export function ImportWizard() {
+  const formId = useId();
+  const router = useRouter();
+  const [loaded, setLoaded] = useState<LoadedFile | null>(null);
+  const [sheet, setSheet] = useState("");
+  const [name, setName] = useState("");
+  const [datasetId, setDatasetId] = useState("");
+  const [belowDetection, setBelowDetection] = useState<BelowDetection>("reject");
+  const [missing, setMissing] = useState<Missing>("reject");
+  const [locale, setLocale] = useState<Locale>("auto");
+  const [tolerance, setTolerance] = useState("10");
+  const [overrides, setOverrides] = useState<Record<string, ImportColumnVariables>>({});
+  const datasets = useQuery(DatasetsDocument);
+  const [preview, previewed] = useMutation(PreviewImportDocument);
+  const [importDataset, imported] = useMutation(ImportDatasetDocument);
+
+  const toleranceValue = Number(tolerance);
+  const toleranceError =
+    tolerance.trim() === "" || (Number.isFinite(toleranceValue) && toleranceValue >= 0)
+      ? undefined
+      : "Tolerance: enter a number of wt% of zero or more, or leave it empty to skip the check.";
+  const options: ImportOptionsVariables = {
+    belowDetection,
+    missing,
+    decimalSeparator: locale === "auto" ? null : locale,
+    ...(tolerance.trim() === "" ? { skipTotalCheck: true } : { totalTolerance: toleranceValue }),
+  };
+  const request = (file: ImportFile) => ({
+    file: { ...file, sheet: file.format === "XLSX" && sheet.trim() !== "" ? sheet.trim() : null },
+    options,
+    columns: Object.values(overrides),
+  });
+
+  const check = (file: ImportFile) => {
+    imported.reset();
+    void preview({ variables: request(file) }).catch(() => undefined);
+  };
+
+  const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    setLoaded(null);
+    setOverrides({});
+    previewed.reset();
+    if (chosen === undefined) {
+      return;
+    }
+
+    const next = await readFile(chosen);
+    setLoaded(next);
+    if (name === "") {
+      setName(chosen.name.replace(/\.(csv|tsv|txt|xlsx)$/i, ""));
+    }
+
+    if (next.file.format === "CSV" && hasDecimalCommas(next.file.content)) {
+      setLocale(",");
+    }
+  };
+
+  const submit = () => {
+    if (loaded === null) {
+      return;
+    }
+
+    const target = datasetId === "" ? { name } : { datasetId };
+    void importDataset({ variables: { input: { ...request(loaded.file), ...target } } }).then(
+      ({ data }) => {
+        if (data) {
+          router.push(`/datasets/${encodeURIComponent(data.importDataset.id)}`);
+        }
+      },
+      // The hook's `imported.error` shows the failure.
+      () => undefined,
+    );
+  };
+
+  const result = previewed.data?.previewImport;
+  const ready = result !== undefined && result.report.errorCount === 0 && !previewed.loading;
+
+  return (
+    <form className="import-form" onSubmit={(event) => event.preventDefault()}>
+      <section className="form-section">
+        <h2>1. File</h2>
+        <div className="field">
+          <label htmlFor={`${formId}-file`}>CSV or XLSX file</label>
+          <input
+            id={`${formId}-file`}
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv"
+            onChange={(event) => void handleFile(event)}
+          />
+          <p className="field-hint">
+            Wide tables (one row per sample) with units in the headers or in a second header row, or
+            long tables (sample, analyte, value, unit). Nothing is stored until you import.
+          </p>
+        </div>
+        {loaded?.file.format === "XLSX" ? (
+          <TextField
+            id={`${formId}-sheet`}
+            label="Sheet"
+            hint="Name of the sheet to read; empty reads the first sheet."
+            value={sheet}
+            onChange={setSheet}
+          />
+        ) : null}
+      </section>
+
+      <section className="form-section">
+        <h2>2. Options</h2>
+        <RadioGroup
+          id={`${formId}-below`}
+          legend="Below-detection cells"
+          options={BELOW_DETECTION_OPTIONS}
+          value={belowDetection}
+          onChange={setBelowDetection}
+        />
+        <RadioGroup
+          id={`${formId}-missing`}
+          legend="Empty and not-analysed cells"
+          options={MISSING_OPTIONS}
+          value={missing}
+          onChange={setMissing}
+        />
+        <RadioGroup
+          id={`${formId}-locale`}
+          legend="Decimal separator"
+          options={LOCALE_OPTIONS}
+          value={locale}
+          onChange={setLocale}
+        />
+        <TextField
+          id={`${formId}-tolerance`}
+          label="Total tolerance (wt%)"
+          hint="Accepted distance of each sample's analytical total from 100 wt%; empty skips the check."
+          inputMode="decimal"
+          value={tolerance}
+          error={toleranceError}
+          onChange={setTolerance}
+        />
+        <button
+          type="button"
+          disabled={loaded === null || toleranceError !== undefined || previewed.loading}
+          onClick={() => loaded && check(loaded.file)}
+        >
+          {result === undefined ? "Check the file" : "Check again"}
+        </button>
+      </section>
+
+      {previewed.error ? (
+        <ApiErrorAlert error={previewed.error} lead="The API could not read the file:" />
+      ) : null}
+
+      {result === undefined ? null : (
+        <>
+          <section className="form-section">
+            <h2>3. Columns</h2>
+            <p className="field-hint">
+              {result.unitsRow ? "Units were read from the second header row. " : ""}
+              Contents in{" "}
+              {result.mode === "mass"
+                ? "mass units are converted"
+                : "molar units are stored as given"}{" "}
+              to {result.outputColumns.length} columns in mol % and molar ppm. Change a reading,
+              then check again.
+            </p>
+            <ImportMappingTable
+              columns={result.columns}
+              overrides={overrides}
+              onOverride={(override) => setOverrides({ ...overrides, [override.header]: override })}
+            />
+          </section>
+          <section className="form-section">
+            <h2>4. Report</h2>
+            <ImportReportView
+              report={result.report}
+              rowWord={loaded?.file.format === "XLSX" ? "row" : "line"}
+            />
+          </section>
+          <section className="form-section">
+            <h2>5. Import</h2>
+            <div className="field">
+              <label htmlFor={`${formId}-target`}>Import into</label>
+              <select
+                id={`${formId}-target`}
+                value={datasetId}
+                onChange={(event) => setDatasetId(event.target.value)}
+              >
+                <option value="">a new data set</option>
+                {(datasets.data?.datasets ?? []).map((dataset) => (
+                  <option key={dataset.id} value={dataset.id}>
+                    {dataset.name} (new version)
+                  </option>
+                ))}
+              </select>
+            </div>
+            {datasetId === "" ? (
+              <TextField id={`${formId}-name`} label="Name" value={name} onChange={setName} />
+            ) : null}
+            <button
+              type="button"
+              disabled={!ready || imported.loading || (datasetId === "" && name.trim() === "")}
+              onClick={submit}
+            >
+              Import {result.report.sampleCount} samples
+            </button>
+            {imported.error ? (
+              <ApiErrorAlert error={imported.error} lead="The API rejected the import:">
+                {loaded?.file.format === "CSV" ? (
+                  <ErrorRows error={imported.error} text={loaded.file.content} />
+                ) : null}
+              </ApiErrorAlert>
+            ) : null}
+          </section>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** Shows the line of a CSV file that each API error names. */
+function ErrorRows({ error, text }: { error: ErrorLike; text: string }) {
+  if (!CombinedGraphQLErrors.is(error)) {
+    return null;
+  }
+
+  return error.errors.map((graphQLError, index) => {
+    const { line, column, value } = graphQLError.extensions ?? {};
+    if (typeof line !== "number") {
+      return null;
+    }
+
+    const row = findErrorRow(text, line, typeof column === "string" ? column : undefined);
+
+    return row === null ? null : (
+      <CsvErrorExcerpt
+        key={index}
+        row={row}
+        value={typeof value === "string" ? value : undefined}
+      />
+    );
+  });
+}
+
+/** Reads a chosen file: CSV as text, XLSX as base64 of its bytes. */
+async function readFile(file: File): Promise<LoadedFile> {
+  const bytes = await file.arrayBuffer();
+  if (/\.xlsx$/i.test(file.name)) {
+    return { fileName: file.name, file: { content: toBase64(bytes), format: "XLSX" } };
+  }
+
+  return { fileName: file.name, file: { content: decodeCsvBytes(bytes).text, format: "CSV" } };
+}
+
+function toBase64(bytes: ArrayBuffer): string {
+  let binary = "";
+  const view = new Uint8Array(bytes);
+  for (let start = 0; start < view.length; start += 0x8000) {
+    binary += String.fromCharCode(...view.subarray(start, start + 0x8000));
+  }
+
+  return btoa(binary);
+}
