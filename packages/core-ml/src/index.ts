@@ -71,3 +71,6 @@ export * from "./curation/parseCell.js";
 export * from "./curation/headerAliases.js";
 export * from "./curation/recognizeHeader.js";
 export * from "./curation/proposeColumnMapping.js";
+export * from "./statistics/averageRanks.js";
+export * from "./statistics/pearsonCorrelation.js";
+export * from "./statistics/correlationMatrix.js";

@@ -8,3 +8,5 @@ export * from "./selection.type.js";
 export * from "./model.type.js";
 export * from "./prediction.type.js";
 export * from "./inputs.js";
+export * from "./runConnection.type.js";
+export * from "./correlation.type.js";
