@@ -2,6 +2,7 @@ import { TOTAL_REE_COLUMN } from "@ree/core-ml";
 import {
   RunsDocument,
   type RunSortField,
+  type RunsResult,
   type RunsVariables,
   type RunStatus,
 } from "@ree/schema/documents";
@@ -49,7 +50,11 @@ async function listAll(variables: RunsVariables, first: number): Promise<string[
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const { runs } = await graphqlData(stack.apiUrl, RunsDocument, { ...variables, first, after });
+    const { runs }: RunsResult = await graphqlData(stack.apiUrl, RunsDocument, {
+      ...variables,
+      first,
+      after,
+    });
     ids.push(...runs.edges.map((edge) => edge.node.id));
     if (!runs.pageInfo.hasNextPage) {
       return ids;

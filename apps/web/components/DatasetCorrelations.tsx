@@ -68,6 +68,7 @@ export function DatasetCorrelations({ datasetId }: { datasetId: string }) {
           labels={matrix.columns.map(columnLabel)}
           values={matrix.values}
           coefficient={definition.coefficient}
+          groupStart={matrix.featureCount}
         />
         <figcaption>
           {definition.coefficient} between every two oxides and REEs over the {matrix.sampleCount}{" "}

@@ -18,7 +18,7 @@ import { RunStatusBadge } from "./RunStatusBadge";
 const TOTAL_REE_TARGET = "REE_total_ppm_mol";
 const MODEL_KINDS: readonly ModelKind[] = ["LINEAR", "SINGLE_TASK", "MULTI_TASK"];
 const METRICS = [
-  { key: "r2", label: "Test R²", axis: "Test R² (1)", unit: "", decimals: 3 },
+  { key: "r2", label: "Test R²", axis: "Test R² (dimensionless)", unit: "", decimals: 3 },
   { key: "mape", label: "Test MAPE", axis: "Test MAPE (%)", unit: "%", decimals: 1 },
 ] as const;
 
@@ -250,14 +250,14 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
 
       <div className="table-scroll">
         <table className="metrics">
-          <caption>Test metrics, mean ± sd over the repetitions</caption>
+          <caption>{definition.axis}, mean ± sd over the repetitions</caption>
           <thead>
             <tr>
               <th scope="col">Model kind</th>
               <th scope="col">Target</th>
               {runs.map((run, index) => (
                 <th key={run.id} scope="col" className="number">
-                  {runLabel(index)} {definition.axis.replace("Test ", "")}
+                  {runLabel(index)}
                 </th>
               ))}
             </tr>

@@ -16,7 +16,7 @@ import { QueryError } from "./QueryError";
 
 const TOTAL_REE_TARGET = "REE_total_ppm_mol";
 const METRICS = {
-  r2: { label: "Test R²", axis: "Test R² (1)", unit: "", decimals: 3 },
+  r2: { label: "Test R²", axis: "Test R² (dimensionless)", unit: "", decimals: 3 },
   mape: { label: "Test MAPE", axis: "Test MAPE (%)", unit: "%", decimals: 1 },
 } as const;
 

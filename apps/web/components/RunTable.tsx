@@ -29,7 +29,7 @@ const COLUMNS: readonly { label: string; field: RunSortField | null; className?:
   { label: "Status", field: "STATUS" },
   { label: "Task", field: null },
   { label: "Data set", field: "DATASET" },
-  { label: "Test R² of total REE", field: "TEST_R2_TOTAL", className: "number" },
+  { label: "Test R², total REE", field: "TEST_R2_TOTAL", className: "number" },
   { label: "Created", field: "CREATED_AT" },
 ];
 
@@ -126,7 +126,9 @@ export function RunTable({ datasetId }: RunTableProps) {
         <span aria-live="polite">
           {pages.totalCount === null
             ? ""
-            : `${pages.totalCount} run${pages.totalCount === 1 ? "" : "s"} match`}
+            : pages.totalCount === 1
+              ? "1 run matches"
+              : `${pages.totalCount} runs match`}
           {selected.length > 0 ? ` · ${selected.length} selected` : ""}
         </span>
         <button
@@ -229,14 +231,18 @@ function VirtualRunRows({
     }
   }, [hasNextPage, lastRendered, loadMore, runs.length]);
 
-  // Moves the focus to the link of the row that keyboard navigation chose, once it renders.
+  // Moves the focus to the link of the row that keyboard navigation chose, once it renders, and
+  // then forgets the row, so that later renders leave the focus where the user puts it.
   useEffect(() => {
     if (focusIndex === null) {
       return;
     }
 
     const link = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${focusIndex}"] a`);
-    link?.focus({ preventScroll: true });
+    if (link) {
+      link.focus({ preventScroll: true });
+      setFocusIndex(null);
+    }
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {

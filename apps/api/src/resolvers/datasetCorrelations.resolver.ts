@@ -33,6 +33,7 @@ export class DatasetCorrelationsResolver {
       method,
       columns: picked.map((column) => column.name),
       values: correlationMatrix(columns, { method }).flat(),
+      featureCount: picked.filter((column) => column.role === "FEATURE").length,
       sampleCount: samples.length,
     };
   }

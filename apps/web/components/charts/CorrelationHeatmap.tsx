@@ -12,18 +12,19 @@ export type CorrelationHeatmapProps = CorrelationHeatmapOptions & { exportName: 
 
 /** Heat map of a correlation matrix, rebuilt whenever a prop changes. */
 export function CorrelationHeatmap({ exportName, ...options }: CorrelationHeatmapProps) {
-  const { labels, values, coefficient, cellSize, minCellForText, ariaLabel } = options;
+  const { labels, values, coefficient, groupStart, cellSize, minCellForText, ariaLabel } = options;
   const containerRef = useChartSvg(
     () =>
       renderCorrelationHeatmap({
         labels,
         values,
         coefficient,
+        groupStart,
         cellSize,
         minCellForText,
         ariaLabel,
       }),
-    [labels, values, coefficient, cellSize, minCellForText, ariaLabel],
+    [labels, values, coefficient, groupStart, cellSize, minCellForText, ariaLabel],
   );
 
   return <ChartContainer containerRef={containerRef} name={exportName} />;

@@ -17,6 +17,11 @@ export interface CorrelationHeatmapOptions {
   values: readonly (number | null)[];
   /** Name of the coefficient, e.g. "Pearson r" or "Spearman ρ". @default "Correlation" */
   coefficient?: string;
+  /**
+   * Index of the first column of a second group, e.g. the first REE after the oxides; a line
+   * separates the groups. @default none
+   */
+  groupStart?: number;
   /** Side of a cell in px. @default 34 */
   cellSize?: number;
   /** Writes each coefficient in its cell when the cells are at least this wide. @default 30 */
@@ -126,6 +131,17 @@ export function renderCorrelationHeatmap(options: CorrelationHeatmapOptions): SV
   }
 
   drawAxisLabels(svg, labels, left, top, cellSize);
+  const { groupStart } = options;
+  if (groupStart !== undefined && groupStart > 0 && groupStart < n) {
+    const offset = groupStart * cellSize;
+    svg
+      .append("path")
+      .attr("class", "correlation-group-break")
+      .attr("d", `M${left + offset},${top}v${gridSide}M${left},${top + offset}h${gridSide}`)
+      .attr("stroke", "#1b1b1b")
+      .attr("stroke-width", 2);
+  }
+
   if (n === 0) {
     drawEmptyMessage(svg, "No columns to correlate", width / 2, top + 20, "correlation-empty");
   }

@@ -32,7 +32,7 @@ export interface MetricBarsOptions {
   /** Labels along the x axis, e.g. the REEs. */
   categories: readonly string[];
   groups: readonly MetricBarGroup[];
-  /** Label of the vertical axis with its unit, e.g. "Test R² (1)" or "Test MAPE (%)". */
+  /** Label of the vertical axis with its unit, e.g. "Test R² (dimensionless)" or "Test MAPE (%)". */
   yLabel: string;
   /** Label of the horizontal axis. @default "Target" */
   xLabel?: string;
@@ -56,8 +56,6 @@ const BAR_WIDTH = 40;
 const MARGIN = { top: 56, right: 16, bottom: 72, left: 64 };
 const MIN_PLOT_SIDE = 40;
 const TICK_COUNT = 6;
-/** Longest category label in characters that fits under its bars without rotation. */
-const SHORT_LABEL = 6;
 /** Half-width in px of the caps at the ends of an error bar. */
 const CAP = 4;
 
@@ -128,7 +126,7 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
     .call(axisBottom(x).tickSizeOuter(0))
     .attr("font-size", null)
     .attr("font-family", null);
-  const rotated = categories.some((category) => category.length > SHORT_LABEL);
+  const rotated = categories.some((category) => estimateTextWidth(category) > x.step() - 4);
   if (rotated) {
     xAxis
       .selectAll("text")

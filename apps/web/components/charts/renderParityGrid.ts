@@ -54,8 +54,8 @@ const MARGIN = { top: 36, right: 8, bottom: 36, left: 28 };
 /** Space inside each panel: its title above, its tick labels left and below. */
 const PANEL_PADDING = { top: 20, right: 10, bottom: 24, left: 40 };
 const TICK_COUNT = 3;
+/** Radius of a point in px in a panel of the default size; larger panels get larger points. */
 const POINT_RADIUS = 2.5;
-const formatTick = format("~s");
 const formatValue = format(".1f");
 
 /**
@@ -146,20 +146,9 @@ function drawPanel(
     .range([plotTop + side, plotTop]);
   const group = svg.append("g").attr("class", "parity-grid-panel").attr("data-title", panel.title);
 
-  drawAxis(
-    group,
-    axisBottom(x).ticks(TICK_COUNT).tickFormat(formatTick),
-    0,
-    plotTop + side,
-    "parity-grid-axis",
-  );
-  drawAxis(
-    group,
-    axisLeft(y).ticks(TICK_COUNT).tickFormat(formatTick),
-    plotLeft,
-    0,
-    "parity-grid-axis",
-  );
+  // Plain decimals: SI prefixes would write 0.8 ppm as "800m".
+  drawAxis(group, axisBottom(x).ticks(TICK_COUNT), 0, plotTop + side, "parity-grid-axis");
+  drawAxis(group, axisLeft(y).ticks(TICK_COUNT), plotLeft, 0, "parity-grid-axis");
   drawLabel(group, panel.title, plotLeft + side / 2, top + 12, "parity-grid-title");
   const [low, high] = x.domain() as [number, number];
   group
@@ -186,7 +175,7 @@ function drawPanel(
       .attr("data-series", seriesIndex)
       .attr("cx", (point) => x(point.measured))
       .attr("cy", (point) => y(point.predicted))
-      .attr("r", POINT_RADIUS)
+      .attr("r", (POINT_RADIUS * Math.max(size, DEFAULT_PANEL)) / DEFAULT_PANEL)
       .append("title")
       .text(
         (point) =>

@@ -7,6 +7,7 @@ export interface CorrelationMatrix {
   columns: string[];
   /** Row-major, columns.length squared entries; null where undefined. */
   values: (number | null)[];
+  featureCount: number;
   sampleCount: number;
 }
 
@@ -21,6 +22,7 @@ export const DatasetCorrelationsDocument = typedDocument<
         method
         columns
         values
+        featureCount
         sampleCount
       }
     }

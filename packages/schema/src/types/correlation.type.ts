@@ -33,6 +33,9 @@ export class CorrelationMatrix {
   })
   values!: (number | null)[];
 
+  @Field(() => Int, { description: "Columns that are features; the targets follow them." })
+  featureCount!: number;
+
   @Field(() => Int, { description: "Samples in the data set." })
   sampleCount!: number;
 }

@@ -90,12 +90,13 @@ const CHARTS: Record<string, Record<EdgeCase, Render>> = {
       }),
   },
   "metric bars": {
-    empty: () => renderMetricBars({ categories: [], groups: [], yLabel: "Test R² (1)" }),
+    empty: () =>
+      renderMetricBars({ categories: [], groups: [], yLabel: "Test R² (dimensionless)" }),
     "one point": () =>
       renderMetricBars({
         categories: ["La2O3"],
         groups: [{ label: "Linear", values: [{ mean: 0.8, sd: null }] }],
-        yLabel: "Test R² (1)",
+        yLabel: "Test R² (dimensionless)",
       }),
     "equal values": () =>
       renderMetricBars({
@@ -139,7 +140,7 @@ const CHARTS: Record<string, Record<EdgeCase, Render>> = {
             ],
           },
         ],
-        yLabel: "Test R² (1)",
+        yLabel: "Test R² (dimensionless)",
       }),
   },
   "correlation heat map": {

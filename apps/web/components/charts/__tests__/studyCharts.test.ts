@@ -112,7 +112,12 @@ describe("renderCorrelationHeatmap", () => {
     ["correlation-heatmap-pearson", PEARSON, "Pearson r"],
     ["correlation-heatmap-spearman", SPEARMAN, "Spearman ρ"],
   ])("matches output/%s.svg", (name, values, coefficient) => {
-    const svg = renderCorrelationHeatmap({ labels: CORRELATION_LABELS, values, coefficient });
+    const svg = renderCorrelationHeatmap({
+      labels: CORRELATION_LABELS,
+      values,
+      coefficient,
+      groupStart: 3,
+    });
 
     assertSvgSnapshot(name, svg.outerHTML);
   });
@@ -158,7 +163,7 @@ describe("renderMetricBars", () => {
     const svg = renderMetricBars({
       categories: ["La2O3", "Ce2O3", "Lu2O3"],
       groups: R2_GROUPS,
-      yLabel: "Test R² (1)",
+      yLabel: "Test R² (dimensionless)",
     });
 
     expect(svg.querySelectorAll(".metric-bar")).toHaveLength(5);
@@ -170,7 +175,7 @@ describe("renderMetricBars", () => {
     const svg = renderMetricBars({
       categories: ["La2O3", "Ce2O3", "Lu2O3"],
       groups: R2_GROUPS,
-      yLabel: "Test R² (1)",
+      yLabel: "Test R² (dimensionless)",
     });
 
     expect(svg.querySelector(".metric-bar title")?.textContent).toBe(
@@ -195,7 +200,7 @@ describe("renderMetricBars", () => {
     const svg = renderMetricBars({
       categories: ["La2O3", "Ce2O3", "Lu2O3"],
       groups: R2_GROUPS,
-      yLabel: "Test R² (1)",
+      yLabel: "Test R² (dimensionless)",
       title: "Test R² per target",
     });
 
