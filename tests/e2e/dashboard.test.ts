@@ -125,7 +125,7 @@ describe("data set correlations", () => {
     await page.getByText("Spearman ρ between every two").waitFor();
     const spearmanTitle = await page.locator(".correlation-cell title").nth(1).textContent();
 
-    // 10 oxides and 17 REE columns.
+    // 10 oxides, the total REE and 16 REEs.
     expect(await page.locator(".correlation-cell").count()).toBe(27 * 27);
     expect(pearsonTitle).toMatch(/^SiO2 and Al2O3: Pearson r /);
     expect(spearmanTitle).toMatch(/^SiO2 and Al2O3: Spearman ρ /);

@@ -32,7 +32,7 @@ export interface RunStudyChartsProps {
 }
 
 /**
- * The study's summary figures of an evaluation: test parity plots of every target, test accuracy
+ * Draws the study's summary figures of an evaluation: test parity plots of every target, test accuracy
  * per target with sd, and R² and MAPE of the total REE across model kinds.
  */
 export function RunStudyCharts({ runId, results, targets, unit }: RunStudyChartsProps) {

@@ -44,7 +44,7 @@ export interface RunTableProps {
 }
 
 /**
- * Every run in a scrolling table that renders only the rows in view, so that it stays fast at
+ * Lists every run in a scrolling table that renders only the rows in view, so that it stays fast at
  * thousands of runs. Headers sort on the server, filters narrow the list, and checked runs open
  * side by side in a comparison. Arrow keys, Page Up/Down, Home and End move between rows.
  */
@@ -70,7 +70,7 @@ export function RunTable({ datasetId }: RunTableProps) {
     setSort((current) =>
       current.field === field
         ? { field, descending: !current.descending }
-        : // Newest, best and latest first, names and states from A and QUEUED.
+        : // Dates and R² start descending (newest, best first), names and states ascending.
           { field, descending: field === "CREATED_AT" || field === "TEST_R2_TOTAL" },
     );
   const toggleSelected = (id: string) =>
@@ -214,7 +214,7 @@ function VirtualRunRows({
 }: VirtualRunRowsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  // One extra row at the end says that more runs are loading.
+  // One extra row at the end shows that more runs are loading.
   const rowCount = runs.length + (hasNextPage ? 1 : 0);
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -231,8 +231,8 @@ function VirtualRunRows({
     }
   }, [hasNextPage, lastRendered, loadMore, runs.length]);
 
-  // Moves the focus to the link of the row that keyboard navigation chose, once it renders, and
-  // then forgets the row, so that later renders leave the focus where the user puts it.
+  // Moves the focus to the link of the row that keyboard navigation chose, once it renders, then
+  // clears the choice, so that later renders leave the focus where the user puts it.
   useEffect(() => {
     if (focusIndex === null) {
       return;
@@ -293,13 +293,7 @@ function VirtualRunRows({
                 key={column.label}
                 scope="col"
                 className={column.className}
-                aria-sort={
-                  column.field !== sort.field
-                    ? undefined
-                    : sort.descending
-                      ? "descending"
-                      : "ascending"
-                }
+                aria-sort={ariaSort(column.field, sort)}
               >
                 {column.field === null ? (
                   column.label
@@ -307,7 +301,7 @@ function VirtualRunRows({
                   <button type="button" className="sort" onClick={() => onSort(column.field!)}>
                     {column.label}
                     <span aria-hidden="true" className="sort-mark">
-                      {column.field !== sort.field ? "↕" : sort.descending ? "↓" : "↑"}
+                      {sortMark(column.field, sort)}
                     </span>
                   </button>
                 )}
@@ -382,4 +376,21 @@ function VirtualRunRows({
       </table>
     </div>
   );
+}
+
+/** Returns the arrow of a sortable header: ↕ when the list is sorted by another column. */
+function sortMark(field: RunSortField, sort: Sort): string {
+  if (field !== sort.field) {
+    return "↕";
+  }
+
+  return sort.descending ? "↓" : "↑";
+}
+
+function ariaSort(field: RunSortField | null, sort: Sort): "ascending" | "descending" | undefined {
+  if (field !== sort.field) {
+    return undefined;
+  }
+
+  return sort.descending ? "descending" : "ascending";
 }

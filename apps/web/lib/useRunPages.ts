@@ -4,7 +4,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { type RunListItem, RunsDocument, type RunsVariables } from "@ree/schema/documents";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-/** Runs per request; the list asks for the next page as its end scrolls into view. */
+/** Runs per request; the list requests the next page as its end scrolls into view. */
 export const RUN_PAGE_SIZE = 100;
 
 export interface RunPages {
