@@ -40,7 +40,7 @@ export interface MetricBarsOptions {
   unit?: string;
   /** Decimals of the values in the tooltips. @default 2 */
   decimals?: number;
-  /** Width of the SVG in px. @default 40 px per bar, at least 360 */
+  /** Width of the SVG in px. @default 40 px per bar, from 360 to 1100 */
   width?: number;
   /** Height of the SVG in px. @default 320 */
   height?: number;
@@ -52,6 +52,8 @@ export interface MetricBarsOptions {
 
 const DEFAULT_HEIGHT = 320;
 const MIN_WIDTH = 360;
+/** Widest default, the page's content width, so that the text is never scaled down on screen. */
+const MAX_WIDTH = 1100;
 const BAR_WIDTH = 40;
 const MARGIN = { top: 56, right: 16, bottom: 72, left: 64 };
 const MIN_PLOT_SIDE = 40;
@@ -81,9 +83,12 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
   } = options;
   const width =
     options.width ??
-    Math.max(
-      MIN_WIDTH,
-      MARGIN.left + MARGIN.right + BAR_WIDTH * categories.length * Math.max(1, groups.length),
+    Math.min(
+      MAX_WIDTH,
+      Math.max(
+        MIN_WIDTH,
+        MARGIN.left + MARGIN.right + BAR_WIDTH * categories.length * Math.max(1, groups.length),
+      ),
     );
   checkSize("width", width, MARGIN.left + MARGIN.right + MIN_PLOT_SIDE);
   checkSize("height", height, MARGIN.top + MARGIN.bottom + MIN_PLOT_SIDE);
