@@ -178,9 +178,11 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
       ?.metrics.find((entry) => entry.target === target && entry.split === "TEST")?.[metric] ??
     null;
   const runLabel = (index: number) => `Run ${index + 1}`;
+  // Chart legends name each run as well, so that an exported chart stands on its own.
+  const seriesLabel = (index: number) => `${runLabel(index)}: ${shorten(runs[index]?.name ?? "")}`;
 
   const groups = runs.map((run, index) => ({
-    label: runLabel(index),
+    label: seriesLabel(index),
     values: targets.map((target) => (kind === null ? null : testSummary(run, kind, target))),
   }));
   const parityPanel = {
@@ -238,7 +240,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
         <ParityGrid
           exportName="Parity of total REE across runs"
           panels={[parityPanel]}
-          series={runs.map((_, index) => ({ label: runLabel(index) }))}
+          series={runs.map((_, index) => ({ label: seriesLabel(index) }))}
           panelSize={440}
           quantity="total REE"
         />
@@ -287,4 +289,11 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
       </div>
     </>
   );
+}
+
+/** Longest run name in a chart legend, in characters; longer names end in an ellipsis. */
+const LEGEND_NAME_LENGTH = 28;
+
+function shorten(name: string): string {
+  return name.length <= LEGEND_NAME_LENGTH ? name : `${name.slice(0, LEGEND_NAME_LENGTH - 1)}…`;
 }

@@ -10,6 +10,7 @@ import {
   NEUTRAL_COLOR,
   paddedDomain,
 } from "./chartSvg";
+import { LEGEND_ROW_HEIGHT, type LegendPlacement, legendRows } from "./legendRows";
 import { seriesColor } from "./seriesColors";
 
 /** Mean and sd of a metric over the repetitions; null where the metric is undefined. */
@@ -57,6 +58,8 @@ const MAX_WIDTH = 1100;
 const BAR_WIDTH = 40;
 const MARGIN = { top: 56, right: 16, bottom: 72, left: 64 };
 const MIN_PLOT_SIDE = 40;
+/** Width in px of a legend swatch and the space after it. */
+const LEGEND_SWATCH = 16;
 const TICK_COUNT = 6;
 /** Half-width in px of the caps at the ends of an error bar. */
 const CAP = 4;
@@ -91,7 +94,17 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
       ),
     );
   checkSize("width", width, MARGIN.left + MARGIN.right + MIN_PLOT_SIDE);
-  checkSize("height", height, MARGIN.top + MARGIN.bottom + MIN_PLOT_SIDE);
+  const legend =
+    groups.length > 1
+      ? legendRows(
+          groups.map((group) => group.label),
+          width - MARGIN.left - MARGIN.right,
+          LEGEND_SWATCH,
+        )
+      : { placements: [], rows: 1 };
+  // Each legend row beyond the first moves the plot down.
+  const plotTop = MARGIN.top + (legend.rows - 1) * LEGEND_ROW_HEIGHT;
+  checkSize("height", height, plotTop + MARGIN.bottom + MIN_PLOT_SIDE);
 
   const bars = groups.flatMap((group, groupIndex) =>
     categories.map((category, categoryIndex) => ({
@@ -114,7 +127,7 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
   const y = scaleLinear()
     .domain(paddedDomain(extents, { includeZero: true }))
     .nice(TICK_COUNT)
-    .range([height - MARGIN.bottom, MARGIN.top]);
+    .range([height - MARGIN.bottom, plotTop]);
 
   const svg = createChartSvg(
     "metric-bars",
@@ -141,7 +154,7 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
       .attr("transform", "rotate(-35)");
   }
 
-  drawLabel(svg, yLabel, 16, (MARGIN.top + height - MARGIN.bottom) / 2, "metric-axis-label", true);
+  drawLabel(svg, yLabel, 16, (plotTop + height - MARGIN.bottom) / 2, "metric-axis-label", true);
   // Rotated category labels take the whole bottom margin; upright ones leave the label near.
   const xLabelY = rotated ? height - 8 : height - MARGIN.bottom + 40;
   drawLabel(svg, xLabel, (MARGIN.left + width - MARGIN.right) / 2, xLabelY, "metric-axis-label");
@@ -217,13 +230,13 @@ export function renderMetricBars(options: MetricBarsOptions): SVGSVGElement {
       svg,
       "No values to plot",
       (MARGIN.left + width - MARGIN.right) / 2,
-      (MARGIN.top + height - MARGIN.bottom) / 2,
+      (plotTop + height - MARGIN.bottom) / 2,
       "metric-bars-empty",
     );
   }
 
   if (groups.length > 1) {
-    drawLegend(svg, groups, title === undefined ? 20 : 36);
+    drawLegend(svg, groups, legend.placements, title === undefined ? 20 : 36);
   }
 
   return svg.node()!;
@@ -252,15 +265,16 @@ function groupList(groups: readonly MetricBarGroup[]): string {
 function drawLegend(
   svg: ReturnType<typeof createChartSvg>,
   groups: readonly MetricBarGroup[],
+  placements: readonly LegendPlacement[],
   top: number,
 ): void {
   const legend = svg
     .append("g")
     .attr("class", "metric-legend")
     .attr("transform", `translate(${MARGIN.left},${top})`);
-  let offset = 0;
   groups.forEach((group, index) => {
-    const entry = legend.append("g").attr("transform", `translate(${offset},0)`);
+    const { x, y } = placements[index] ?? { x: 0, y: 0 };
+    const entry = legend.append("g").attr("transform", `translate(${x},${y})`);
     entry
       .append("rect")
       .attr("y", -6)
@@ -273,6 +287,5 @@ function drawLegend(
       .attr("dy", "0.35em")
       .attr("fill", "currentColor")
       .text(group.label);
-    offset += 16 + estimateTextWidth(group.label) + 16;
   });
 }

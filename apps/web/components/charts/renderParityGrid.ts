@@ -6,11 +6,11 @@ import {
   drawAxis,
   drawEmptyMessage,
   drawLabel,
-  estimateTextWidth,
   NEUTRAL_COLOR,
   paddedDomain,
   type SvgSelection,
 } from "./chartSvg";
+import { LEGEND_ROW_HEIGHT, type LegendPlacement, legendRows } from "./legendRows";
 import { seriesColor } from "./seriesColors";
 
 /** A measured and a predicted value of one sample in one repetition. */
@@ -56,6 +56,8 @@ const PANEL_PADDING = { top: 20, right: 10, bottom: 24, left: 40 };
 const TICK_COUNT = 3;
 /** Radius of a point in px in a panel of the default size; larger panels get larger points. */
 const POINT_RADIUS = 2.5;
+/** Width in px of a legend marker and the space after it. */
+const LEGEND_SWATCH = 10;
 const formatValue = format(".1f");
 
 /**
@@ -79,7 +81,14 @@ export function renderParityGrid(options: ParityGridOptions): SVGSVGElement {
   const columns = Math.max(1, Math.min(options.columns ?? DEFAULT_COLUMNS, panels.length));
   const rows = Math.max(1, Math.ceil(panels.length / columns));
   const width = MARGIN.left + columns * panelSize + MARGIN.right;
-  const height = MARGIN.top + rows * panelSize + MARGIN.bottom;
+  const legend = legendRows(
+    series.map((entry) => entry.label),
+    width - MARGIN.left - PANEL_PADDING.left - MARGIN.right,
+    LEGEND_SWATCH,
+  );
+  // Each legend row beyond the first moves the panels down.
+  const gridTop = MARGIN.top + (legend.rows - 1) * LEGEND_ROW_HEIGHT;
+  const height = gridTop + rows * panelSize + MARGIN.bottom;
   const unitText = unit.replace(/^ppm \((.+)\)$/, "ppm, $1");
 
   const svg = createChartSvg(
@@ -92,7 +101,7 @@ export function renderParityGrid(options: ParityGridOptions): SVGSVGElement {
   );
   panels.forEach((panel, index) => {
     const left = MARGIN.left + (index % columns) * panelSize;
-    const top = MARGIN.top + Math.floor(index / columns) * panelSize;
+    const top = gridTop + Math.floor(index / columns) * panelSize;
     drawPanel(svg, panel, series, { left, top, size: panelSize, unit });
   });
 
@@ -107,7 +116,7 @@ export function renderParityGrid(options: ParityGridOptions): SVGSVGElement {
     svg,
     `Predicted ${quantity} (${unitText})`,
     12,
-    MARGIN.top + (rows * panelSize) / 2,
+    gridTop + (rows * panelSize) / 2,
     "parity-grid-axis-label",
     true,
   );
@@ -115,7 +124,7 @@ export function renderParityGrid(options: ParityGridOptions): SVGSVGElement {
     drawEmptyMessage(svg, "No predictions to plot", width / 2, height / 2, "parity-grid-empty");
   }
 
-  drawLegend(svg, series);
+  drawLegend(svg, series, legend.placements);
 
   return svg.node()!;
 }
@@ -195,14 +204,18 @@ function drawPanel(
   }
 }
 
-function drawLegend(svg: SvgSelection, series: ParityGridOptions["series"]): void {
+function drawLegend(
+  svg: SvgSelection,
+  series: ParityGridOptions["series"],
+  placements: readonly LegendPlacement[],
+): void {
   const legend = svg
     .append("g")
     .attr("class", "parity-grid-legend")
     .attr("transform", `translate(${MARGIN.left + PANEL_PADDING.left},16)`);
-  let offset = 0;
   series.forEach((entry, index) => {
-    const item = legend.append("g").attr("transform", `translate(${offset},0)`);
+    const { x, y } = placements[index] ?? { x: 0, y: 0 };
+    const item = legend.append("g").attr("transform", `translate(${x},${y})`);
     item
       .append("circle")
       .attr("r", 4)
@@ -214,6 +227,5 @@ function drawLegend(svg: SvgSelection, series: ParityGridOptions["series"]): voi
       .attr("dy", "0.35em")
       .attr("fill", "currentColor")
       .text(entry.label);
-    offset += 10 + estimateTextWidth(entry.label) + 20;
   });
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 
+import { LEGEND_ROW_HEIGHT, legendRows } from "../legendRows";
 import { correlationColor, renderCorrelationHeatmap } from "../renderCorrelationHeatmap";
 import { renderMetricBars } from "../renderMetricBars";
 import { renderParityGrid } from "../renderParityGrid";
@@ -205,5 +206,31 @@ describe("renderMetricBars", () => {
     });
 
     assertSvgSnapshot("metric-bars", svg.outerHTML);
+  });
+});
+
+describe("legendRows", () => {
+  it("starts a new row where an entry would not fit", () => {
+    // Entries of 10 + 7 px per character, 20 px apart: 10 + 70 = 80 px each.
+    const { placements, rows } = legendRows(["aaaaaaaaaa", "bbbbbbbbbb", "cccccccccc"], 200, 10);
+
+    expect(rows).toBe(2);
+    expect(placements).toEqual([
+      { x: 0, y: 0 },
+      { x: 100, y: 0 },
+      { x: 0, y: LEGEND_ROW_HEIGHT },
+    ]);
+  });
+
+  it("moves the parity panels below a wrapped legend", () => {
+    const series = Array.from({ length: 8 }, (_, i) => ({
+      label: `Run ${i + 1}: a long run name`,
+    }));
+    const oneRow = renderParityGrid({ panels: GRID_PANELS, series: SERIES });
+    const wrapped = renderParityGrid({ panels: GRID_PANELS, series });
+
+    expect(Number(wrapped.getAttribute("height"))).toBeGreaterThan(
+      Number(oneRow.getAttribute("height")),
+    );
   });
 });
