@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               REE workbench
             </Link>
             <Link href="/">Overview</Link>
+            <Link href="/runs">Runs</Link>
             <Link href="/predict">Predict</Link>
           </nav>
         </header>

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 import { formatDateTime } from "../lib/format";
+import { DatasetCorrelations } from "./DatasetCorrelations";
 import { LoadingMessage } from "./LoadingMessage";
 import { QueryError } from "./QueryError";
 import { SampleTable } from "./SampleTable";
@@ -66,7 +67,9 @@ export function DatasetView({ id }: { id: string }) {
       <p className="screen-only">
         <Link href={`/runs/new?dataset=${encodeURIComponent(dataset.id)}`}>
           Start a run on this data set
-        </Link>
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/runs?dataset=${encodeURIComponent(dataset.id)}`}>Runs on this data set</Link>
       </p>
 
       {error ? <QueryError error={error} subject="this page of samples" /> : null}
@@ -74,6 +77,11 @@ export function DatasetView({ id }: { id: string }) {
       <section aria-labelledby="statistics-heading">
         <h2 id="statistics-heading">Statistics</h2>
         <StatisticsTable statistics={dataset.statistics} />
+      </section>
+
+      <section aria-labelledby="correlations-heading">
+        <h2 id="correlations-heading">Correlations</h2>
+        <DatasetCorrelations datasetId={dataset.id} />
       </section>
 
       <section aria-labelledby="samples-heading">

@@ -10,9 +10,12 @@ import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RunStatusBadge } from "./RunStatusBadge";
 
-/** Table of all runs with status and progress, each linking to its page and data set. */
+/** Runs that the overview lists; the runs page lists every run. */
+const RECENT_RUNS = 10;
+
+/** Table of the newest runs with status and progress, each linking to its page and data set. */
 export function RunList() {
-  const { data, error } = useQuery(RunsDocument);
+  const { data, error } = useQuery(RunsDocument, { variables: { first: RECENT_RUNS } });
 
   if (data === undefined) {
     return error ? (
@@ -22,7 +25,8 @@ export function RunList() {
     );
   }
 
-  if (data.runs.length === 0) {
+  const { edges, totalCount } = data.runs;
+  if (edges.length === 0) {
     return (
       <p className="muted">
         No runs yet. <Link href="/runs/new">Start one</Link>.
@@ -31,39 +35,47 @@ export function RunList() {
   }
 
   return (
-    <div className="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">Progress</th>
-            <th scope="col">Data set</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.runs.map((run) => (
-            <tr key={run.id}>
-              <th scope="row">
-                <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.name}</Link>
-              </th>
-              <td>
-                <RunStatusBadge status={run.status} />
-              </td>
-              <td>
-                <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
-              </td>
-              <td>
-                <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>
-                  {run.dataset.name}
-                </Link>
-              </td>
-              <td>{formatDateTime(run.createdAt)}</td>
+    <>
+      <div className="table-scroll">
+        <table>
+          <caption>
+            The {edges.length} newest of {totalCount} runs
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Status</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Data set</th>
+              <th scope="col">Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {edges.map(({ node: run }) => (
+              <tr key={run.id}>
+                <th scope="row">
+                  <Link href={`/runs/${encodeURIComponent(run.id)}`}>{run.name}</Link>
+                </th>
+                <td>
+                  <RunStatusBadge status={run.status} />
+                </td>
+                <td>
+                  <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
+                </td>
+                <td>
+                  <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>
+                    {run.dataset.name}
+                  </Link>
+                </td>
+                <td>{formatDateTime(run.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="screen-only">
+        <Link href="/runs">All {totalCount} runs: sort, filter and compare</Link>
+      </p>
+    </>
   );
 }

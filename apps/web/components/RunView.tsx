@@ -14,6 +14,7 @@ import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RunConfigList } from "./RunConfigList";
 import { RunStatusBadge } from "./RunStatusBadge";
+import { RunStudyCharts } from "./RunStudyCharts";
 import { SelectionResults } from "./SelectionResults";
 import { TransferResults } from "./TransferResults";
 
@@ -156,6 +157,16 @@ export function RunView({ id }: { id: string }) {
             />
           ))
         )}
+        {run.config.task === "EVALUATION" && run.results.length > 0 ? (
+          <section aria-labelledby="study-charts-heading" className="model-result">
+            <RunStudyCharts
+              runId={run.id}
+              results={run.results}
+              targets={run.config.targets}
+              unit={TARGET_UNIT}
+            />
+          </section>
+        ) : null}
         {noiseEntries.length > 1 ? (
           <section aria-labelledby={NOISE_COMPARISON_ID} className="model-result">
             <h3 id={NOISE_COMPARISON_ID}>Sensitivity to input noise, model kinds side by side</h3>

@@ -91,3 +91,6 @@ export * from "./import/createRowReader.js";
 export * from "./import/openTableImport.js";
 export * from "./import/writeDatasetCsv.js";
 export * from "./import/pivotLongTable.js";
+export * from "./statistics/averageRanks.js";
+export * from "./statistics/pearsonCorrelation.js";
+export * from "./statistics/correlationMatrix.js";

@@ -12,6 +12,7 @@ import type { Prisma, PrismaClient } from "@ree/db";
 
 import type { Logger } from "../logger.js";
 import type { RunResultsRecord } from "../services/records.js";
+import { bestTestR2 } from "./bestTestR2.js";
 import { loadEvaluationData, measuredTargets } from "./loadEvaluationData.js";
 import { throttleProgress } from "./throttleProgress.js";
 
@@ -131,6 +132,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
           status: "SUCCEEDED",
           finishedAt: new Date(),
           results: results as unknown as Prisma.InputJsonValue,
+          testR2Total: bestTestR2(results.models),
           progress: { ...(run.progress as object), fraction: 1, message: "finished" },
         },
       });

@@ -8,12 +8,15 @@ import {
   NoiseLevel,
   Run,
   RunConfigInput,
+  RunConnection,
+  RunFilter,
+  RunOrder,
   SamplePrediction,
   ScreeningResult,
   ShapResult,
   TransferResult,
 } from "@ree/schema/types";
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
 import { isUuid } from "../services/findOwned.js";
@@ -23,6 +26,7 @@ import {
   toDataset,
   toRun,
 } from "../services/records.js";
+import { DEFAULT_RUN_PAGE, runPage } from "../services/runPage.js";
 import { startRun } from "../services/startRun.js";
 import { toTransferResult } from "../services/transferResult.js";
 
@@ -37,15 +41,21 @@ type ModelResultSource = ModelResult & {
 
 @Resolver(() => Run)
 export class RunResolver {
-  @Query(() => [Run], { description: "Runs, newest first." })
-  async runs(@Ctx() { prisma, organizationId }: Context): Promise<Run[]> {
-    const rows = await prisma.run.findMany({
-      where: { organizationId },
-      orderBy: { createdAt: "desc" },
-      omit: { results: true },
+  @Query(() => RunConnection, { description: "Runs, one page at a time; newest first by default." })
+  runs(
+    @Arg("first", () => Int, { defaultValue: DEFAULT_RUN_PAGE, description: "At most 500." })
+    first: number,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Arg("orderBy", () => RunOrder, { nullable: true }) orderBy: RunOrder | null,
+    @Arg("filter", () => RunFilter, { nullable: true }) filter: RunFilter | null,
+    @Ctx() { prisma, organizationId }: Context,
+  ): Promise<RunConnection> {
+    return runPage(prisma, organizationId, {
+      first,
+      after: after ?? null,
+      orderBy: orderBy ?? null,
+      filter: filter ?? null,
     });
-
-    return rows.map((row) => toRun({ ...row, results: null }));
   }
 
   @Query(() => Run, { nullable: true })

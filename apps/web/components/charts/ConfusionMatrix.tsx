@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { type ConfusionMatrixOptions, renderConfusionMatrix } from "./renderConfusionMatrix";
 import { useChartSvg } from "./useChartSvg";
 
@@ -48,5 +49,5 @@ export function ConfusionMatrix({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Confusion matrix"} />;
 }

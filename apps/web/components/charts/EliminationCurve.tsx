@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { type EliminationCurveOptions, renderEliminationCurve } from "./renderEliminationCurve";
 import { useChartSvg } from "./useChartSvg";
 
@@ -34,5 +35,5 @@ export function EliminationCurve({
     [counts, normalizedError, error, metricLabel, repetitions, width, height, color, ariaLabel],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Feature elimination curve"} />;
 }

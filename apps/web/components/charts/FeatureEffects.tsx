@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { type FeatureEffectsOptions, renderFeatureEffects } from "./renderFeatureEffects";
 import { useChartSvg } from "./useChartSvg";
 
@@ -50,5 +51,5 @@ export function FeatureEffects({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Feature effects"} />;
 }

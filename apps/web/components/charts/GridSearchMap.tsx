@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { type GridSearchMapOptions, renderGridSearchMap } from "./renderGridSearchMap";
 import { useChartSvg } from "./useChartSvg";
 
@@ -49,5 +50,5 @@ export function GridSearchMap({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Grid search map"} />;
 }

@@ -4,6 +4,7 @@ import {
   type KeptProbabilityMapOptions,
   renderKeptProbabilityMap,
 } from "./renderKeptProbabilityMap";
+import { ChartContainer } from "./ChartContainer";
 import { useChartSvg } from "./useChartSvg";
 
 /** Props of {@link KeptProbabilityMap}: the options of {@link renderKeptProbabilityMap}. */
@@ -47,5 +48,5 @@ export function KeptProbabilityMap({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Kept-probability map"} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { type NoiseHistogramOptions, renderNoiseHistogram } from "./renderNoiseHistogram";
 import { useChartSvg } from "./useChartSvg";
 
@@ -57,5 +58,10 @@ export function NoiseHistogram({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return (
+    <ChartContainer
+      containerRef={containerRef}
+      name={title ?? `Noise histogram ${level.noisePercent} percent`}
+    />
+  );
 }

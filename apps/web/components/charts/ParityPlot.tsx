@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 
+import { ChartContainer } from "./ChartContainer";
 import { renderParityPlot, type ParityPlotOptions } from "./renderParityPlot";
 
 /** Props of {@link ParityPlot}: the options of {@link renderParityPlot}. */
@@ -48,5 +49,5 @@ export function ParityPlot({
     return () => svg.remove();
   }, [points, width, height, xLabel, yLabel, trainColor, testColor, unit, ariaLabel, radius]);
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"Parity plot"} />;
 }

@@ -9,6 +9,7 @@ import {
   type PrecisionRecallPoint,
   renderPrecisionRecallCurve,
 } from "./renderPrecisionRecallCurve";
+import { ChartContainer } from "./ChartContainer";
 import { useChartSvg } from "./useChartSvg";
 
 /** Props of {@link PrecisionRecallCurve}. */
@@ -87,7 +88,7 @@ export function PrecisionRecallCurve({
 
   return (
     <div className="pr-curve-chart">
-      <div ref={containerRef} className="chart" />
+      <ChartContainer containerRef={containerRef} name={"Precision-recall curve"} />
       {selected === undefined || lowest === undefined || highest === undefined ? null : (
         <div className="threshold-slider screen-only">
           <label htmlFor={sliderId}>Decision threshold on the predicted total REE</label>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { renderShapBeeswarm, type ShapBeeswarmOptions } from "./renderShapBeeswarm";
 import { useChartSvg } from "./useChartSvg";
 
@@ -59,5 +60,5 @@ export function ShapBeeswarm({
     ],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"SHAP beeswarm"} />;
 }

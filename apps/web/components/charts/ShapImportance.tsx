@@ -1,5 +1,6 @@
 "use client";
 
+import { ChartContainer } from "./ChartContainer";
 import { renderShapImportance, type ShapImportanceOptions } from "./renderShapImportance";
 import { useChartSvg } from "./useChartSvg";
 
@@ -32,5 +33,5 @@ export function ShapImportance({
     [features, importance, width, rowHeight, xLabel, color, featureLabel, ariaLabel],
   );
 
-  return <div ref={containerRef} className="chart" />;
+  return <ChartContainer containerRef={containerRef} name={"SHAP importance"} />;
 }

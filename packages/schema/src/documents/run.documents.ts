@@ -9,6 +9,7 @@ import type {
   LossWeighting,
   ModelKind,
   NoiseLevel,
+  PageInfo,
   RunConfig,
   RunProgress,
   RunStatus,
@@ -48,10 +49,52 @@ const runSummaryFields = `
   }
 `;
 
-export const RunsDocument = typedDocument<{ runs: RunSummary[] }, Record<string, never>>(`
-  query Runs {
-    runs {
-      ${runSummaryFields}
+export type RunSortField = "CREATED_AT" | "NAME" | "STATUS" | "DATASET" | "TEST_R2_TOTAL";
+
+export interface RunListItem extends RunSummary {
+  testR2Total: number | null;
+  config: Pick<RunConfig, "task">;
+}
+
+export interface RunsVariables {
+  first?: number;
+  after?: string | null;
+  orderBy?: { field: RunSortField; descending?: boolean } | null;
+  filter?: {
+    statuses?: RunStatus[];
+    tasks?: RunTask[];
+    datasetIds?: string[];
+    ids?: string[];
+    nameContains?: string | null;
+  } | null;
+}
+
+export interface RunsResult {
+  runs: {
+    edges: { cursor: string; node: RunListItem }[];
+    pageInfo: PageInfo;
+    totalCount: number;
+  };
+}
+
+export const RunsDocument = typedDocument<RunsResult, RunsVariables>(`
+  query Runs($first: Int, $after: String, $orderBy: RunOrder, $filter: RunFilter) {
+    runs(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
+      edges {
+        cursor
+        node {
+          ${runSummaryFields}
+          testR2Total
+          config {
+            task
+          }
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
     }
   }
 `);

@@ -10,3 +10,5 @@ export * from "./prediction.type.js";
 export * from "./inputs.js";
 export * from "./transfer.type.js";
 export * from "./import.type.js";
+export * from "./runConnection.type.js";
+export * from "./correlation.type.js";

@@ -74,3 +74,12 @@ export class ModelResult {
   @Field(() => [TargetMetrics])
   metrics!: TargetMetrics[];
 }
+
+@ObjectType({ description: "Measured and predicted values of one target." })
+export class TargetPredictions {
+  @Field(() => String)
+  target!: string;
+
+  @Field(() => [SamplePrediction])
+  predictions!: SamplePrediction[];
+}

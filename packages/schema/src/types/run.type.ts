@@ -139,6 +139,12 @@ export class Run {
   })
   parentModelId?: string | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: "Best mean test R2 of the total REE over the model kinds; null until it succeeds.",
+  })
+  testR2Total!: number | null;
+
   @Field(() => Date)
   createdAt!: Date;
 
