@@ -1,5 +1,6 @@
 export { createServer, type ApiServer, type ServerOptions } from "./server.js";
-export { startWorker, type WorkerOptions } from "./jobs/startWorker.js";
+export { startWorker, type RunWorker, type WorkerOptions } from "./jobs/startWorker.js";
+export { readJobSettings, type JobSettings } from "./jobs/JobSettings.js";
 export { migrateDatabase } from "./database.js";
 export { createLogger, type Logger } from "./logger.js";
 export { ensureDefaultOrganization } from "./services/defaultOrganization.js";

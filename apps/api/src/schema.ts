@@ -6,10 +6,11 @@ import { buildSchema as buildTypeGraphQLSchema } from "type-graphql";
 import { DatasetResolver } from "./resolvers/dataset.resolver.js";
 import { ModelResolver } from "./resolvers/model.resolver.js";
 import { ModelResultResolver, RunResolver } from "./resolvers/run.resolver.js";
+import { RunJobsResolver } from "./resolvers/runJobs.resolver.js";
 
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildTypeGraphQLSchema({
-    resolvers: [DatasetResolver, RunResolver, ModelResultResolver, ModelResolver],
+    resolvers: [DatasetResolver, RunResolver, ModelResultResolver, ModelResolver, RunJobsResolver],
     // Inputs are checked by the services, which name the field and the fix.
     validate: false,
   });
