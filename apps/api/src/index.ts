@@ -7,3 +7,5 @@ export { ensureDefaultOrganization } from "./services/defaultOrganization.js";
 export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
 export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";
+export { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
+export { ApiErrorCode } from "./errors/ApiErrorCode.js";

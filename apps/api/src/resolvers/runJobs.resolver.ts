@@ -2,27 +2,24 @@ import { Run, RunEvent } from "@ree/schema/types";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
-import { cancelRun, finishedRepetitions } from "../services/cancelRun.js";
+import { loadersOf } from "../loaders.js";
+import { cancelRun } from "../services/cancelRun.js";
 import { toRun } from "../services/records.js";
 
 /** How a run executes: its log of events, its stored repetitions, cancellation. */
 @Resolver(() => Run)
 export class RunJobsResolver {
   @FieldResolver(() => [RunEvent], { description: "The run's log, oldest first." })
-  async events(@Root() run: Run, @Ctx() { prisma }: Context): Promise<RunEvent[]> {
-    return prisma.runEvent.findMany({
-      where: { runId: run.id },
-      orderBy: { id: "asc" },
-      select: { at: true, kind: true, message: true },
-    });
+  events(@Root() run: Run, @Ctx() context: Context): Promise<RunEvent[]> {
+    return loadersOf(context).runEvents.load(run.id);
   }
 
   @FieldResolver(() => Int, {
     description:
       "Repetitions whose results are stored: all of them once SUCCEEDED, those done before a cancellation or crash otherwise.",
   })
-  finishedRepetitions(@Root() run: Run, @Ctx() { prisma }: Context): Promise<number> {
-    return finishedRepetitions(prisma, run.id);
+  finishedRepetitions(@Root() run: Run, @Ctx() context: Context): Promise<number> {
+    return loadersOf(context).finishedRepetitions.load(run.id);
   }
 
   @Mutation(() => Run, {
