@@ -65,7 +65,7 @@ async function readJobs(id: string) {
   return run;
 }
 
-/** The stored results without timings, which differ from run to run. */
+/** Reads the stored results without timings, which differ from run to run. */
 async function storedResults(id: string) {
   const run = await stack.prisma.run.findUniqueOrThrow({ where: { id } });
   const results = run.results as { models: { secondsPerTraining?: number; modelId?: string }[] };
@@ -73,7 +73,7 @@ async function storedResults(id: string) {
   return results.models.map(({ secondsPerTraining: _s, modelId: _m, ...rest }) => rest);
 }
 
-/** The same config evaluated in this process, all repetitions at once, as stored JSON. */
+/** Evaluates the run's config in this process, all repetitions at once, as stored JSON. */
 async function uninterruptedResults(id: string) {
   const run = await stack.prisma.run.findUniqueOrThrow({
     where: { id },

@@ -29,7 +29,7 @@ function reject(context: ValidationContext | null, error: GraphQLError): void {
 
 const rejection = { onReject: [reject], propagateOnRejection: false, exposeLimits: true };
 
-/** The graphql-armor validation rules and plugins for QUERY_LIMITS. */
+/** Builds the graphql-armor validation rules and plugins for QUERY_LIMITS. */
 export function queryLimits(): {
   validationRules: ValidationRule[];
   plugins: ApolloServerPlugin[];

@@ -25,5 +25,6 @@ const shutdown = async () => {
   await prisma.$disconnect();
   process.exit(0);
 };
+
 process.once("SIGINT", () => void shutdown());
 process.once("SIGTERM", () => void shutdown());

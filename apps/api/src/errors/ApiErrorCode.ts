@@ -14,7 +14,7 @@ export enum ApiErrorCode {
   QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED",
   /** The operation is not valid GraphQL, or has more tokens than the limit. */
   GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
-  /** The operation does not match the schema (or asks for introspection in production). */
+  /** The operation does not match the schema, or requests introspection in production. */
   GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
   /** The request names an operation the document lacks, or several without a name. */
   OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE",

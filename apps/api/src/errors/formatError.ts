@@ -8,8 +8,8 @@ const KNOWN_CODES = new Set<string>(Object.values(ApiErrorCode));
 
 /**
  * Gives every error a code of ApiErrorCode. An ApiError keeps its own code even
- * where Apollo wraps it (a limit reported during validation); any other error
- * becomes INTERNAL_SERVER_ERROR, logged, with its message hidden unless `debug`.
+ * where Apollo wraps it, as for a limit reported during validation. Any other
+ * error is logged and becomes INTERNAL_SERVER_ERROR, with its message hidden unless `debug`.
  */
 export function formatError(
   formatted: GraphQLFormattedError,

@@ -1,8 +1,8 @@
-/** How runs are split into jobs and how workers watch each other. */
+/** Settings of run splitting, worker heartbeats and per-team limits. */
 export interface JobSettings {
   /**
    * Repetitions of an evaluation that one job trains. Smaller parts spread a
-   * run over more workers and lose less work to a crash; larger parts let the
+   * run over more workers and lose less work to a crash. Larger parts let the
    * fused engine train more networks at once.
    * @default 5
    */

@@ -25,7 +25,7 @@ export interface ExecuteRunOptions {
   onProgress?: (runId: string, progress: EvaluationProgress) => void;
 }
 
-/** The graphile-worker job executing a part, and the worker that holds it. */
+/** The graphile-worker job executing a part, and the worker that locked it. */
 export interface PartJob {
   id: string;
   workerId: string;
@@ -102,8 +102,8 @@ export async function executeRunPart(
 
 /**
  * Takes a queued part of a queued or running run. A run's first part starts
- * the run only while its team runs fewer than the limit; the advisory lock on
- * the team makes that count and the start one step for concurrent workers.
+ * the run only while its team runs fewer than the limit. The advisory lock on
+ * the team makes that count and the start atomic across workers.
  */
 async function claimPart(
   prisma: PrismaClient,

@@ -11,7 +11,7 @@ import type { RunResultsRecord } from "../services/records.js";
 import { loadEvaluationData, measuredTargets } from "./loadEvaluationData.js";
 import { recordEvent } from "./runParts.js";
 
-/** Longest time the transaction that stores a run's results may take, in ms. */
+/** Maximum duration of the transaction that stores a run's results, in ms. */
 const STORE_TIMEOUT_MS = 120_000;
 
 /**

@@ -17,10 +17,10 @@ interface StalePart {
 }
 
 /**
- * Every `heartbeatMs`: renews the heartbeat of the parts this process holds,
- * stops those whose run was cancelled or whose part another worker took, and
- * queues again the parts of workers that stopped beating (killed, frozen or
- * cut off), or fails their run after `maxPartAttempts` starts.
+ * Starts the heartbeat timer. Every `heartbeatMs` it renews the parts this
+ * process executes and stops those whose run was cancelled or that another
+ * worker took over. It also queues again the parts of workers that stopped
+ * beating (killed, frozen or cut off), or fails their run after `maxPartAttempts` starts.
  */
 export function startHeartbeat(
   prisma: PrismaClient,

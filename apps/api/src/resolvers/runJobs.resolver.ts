@@ -6,7 +6,7 @@ import { loadersOf } from "../loaders.js";
 import { cancelRun } from "../services/cancelRun.js";
 import { toRun } from "../services/records.js";
 
-/** How a run executes: its log of events, its stored repetitions, cancellation. */
+/** Fields and mutations of run execution: the log of events, stored repetitions, cancellation. */
 @Resolver(() => Run)
 export class RunJobsResolver {
   @FieldResolver(() => [RunEvent], { description: "The run's log, oldest first." })

@@ -7,7 +7,7 @@ import { isUuid } from "./findOwned.js";
 
 /**
  * Cancels a queued or running run. Its workers see the status at their next
- * heartbeat and stop at the next epoch; repetitions that finished stay stored
+ * heartbeat and stop at the next epoch. Repetitions that finished stay stored
  * with their parts and are counted in finishedRepetitions.
  */
 export async function cancelRun(prisma: PrismaClient, organizationId: string, id: string) {
