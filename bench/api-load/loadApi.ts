@@ -201,7 +201,7 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   for (;;) {
     const response = await post(url, { query: samplesQuery, variables: { id: datasetId, after } });
     const json = (await response.json()) as {
-      data: {
+      data?: {
         dataset: {
           samples: {
             nodes: unknown[];
@@ -210,6 +210,10 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
         };
       };
     };
+    if (!json.data) {
+      throw new Error(`page ${pages + 1} failed: ${JSON.stringify(json)}`);
+    }
+
     const { nodes, pageInfo } = json.data.dataset.samples;
     pages++;
     rows += nodes.length;

@@ -1,6 +1,6 @@
 import { createLogger, createServer, ensureDefaultOrganization, QUERY_LIMITS } from "@ree/api";
 import type { PrismaClient } from "@ree/db";
-import { DatasetsDocument, RunDocument } from "@ree/schema/documents";
+import { DatasetsDocument } from "@ree/schema/documents";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -78,14 +78,21 @@ describe("query limits", () => {
   });
 
   it("reject an operation over the cost limit", async () => {
-    const printed = print(RunDocument);
-    const run = printed.slice(printed.indexOf("run(id: $id)"), printed.lastIndexOf("}"));
-    const runs = Array.from({ length: 10 }, (_, i) => `r${i}: ${run}`).join("\n");
-    const query = `query Runs($id: ID!, $target: String) { ${runs} }`;
-    const { body } = await post(stack.apiUrl, { query, variables: { id: datasetId } });
+    const page = (alias: string) =>
+      `${alias}: dataset(id: $id) { samples(first: 500) { nodes { label values } } }`;
+    const query = (aliases: string[]) =>
+      `query Pages($id: ID!) { ${aliases.map(page).join("\n")} }`;
+    const one = await post(stack.apiUrl, { query: query(["a"]), variables: { id: datasetId } });
+    const three = await post(stack.apiUrl, {
+      query: query(["a", "b", "c"]),
+      variables: { id: datasetId },
+    });
 
-    expect(body.errors?.[0]?.extensions?.code).toBe("QUERY_LIMIT_EXCEEDED");
-    expect(body.errors?.[0]?.message).toMatch(/^Syntax Error: Query Cost limit of 5000 exceeded/);
+    expect(one.body.errors).toBeUndefined();
+    expect(three.body.errors?.[0]?.extensions?.code).toBe("QUERY_LIMIT_EXCEEDED");
+    expect(three.body.errors?.[0]?.message).toMatch(
+      /^Syntax Error: Query Cost limit of 20000 exceeded/,
+    );
   });
 
   it("reject a batch over the batch limit", async () => {
