@@ -30,6 +30,8 @@ const TARGET_BATCH_MS = 1000;
 const CLIENTS = 50;
 const BATCH = 10_000;
 const PAGE = 500;
+/** Concurrent readers of sample pages: a page is 500 rows, so fewer clients than for predictions. */
+const PAGE_CLIENTS = 10;
 
 const { values: options } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
 const seconds = Number(options.seconds);
@@ -86,12 +88,12 @@ async function post(url: string, body: unknown): Promise<Response> {
   return send().catch(send);
 }
 
-/** Runs autocannon for `seconds` with CLIENTS connections; latencies in ms. */
-async function cannon(url: string, body: unknown) {
+/** Runs autocannon for `seconds` with `clients` connections; latencies in ms. */
+async function cannon(url: string, body: unknown, clients = CLIENTS) {
   const result = await autocannon({
     url,
     method: "POST",
-    connections: CLIENTS,
+    connections: clients,
     duration: seconds,
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -225,20 +227,31 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   }
 
   const walkMs = performance.now() - walkStarted;
-  const deepCursor = Buffer.from(`position:${99_000}`).toString("base64url");
-  const deep = await cannon(url, {
-    query: samplesQuery,
-    variables: { id: datasetId, after: deepCursor },
-  });
-  const first = await cannon(url, {
-    query: samplesQuery,
-    variables: { id: datasetId, after: null },
-  });
   console.log(
     `\n${rows} samples read in ${pages} pages of ${PAGE}: ${walkMs.toFixed(0)} ms, ${(walkMs / pages).toFixed(1)} ms per page` +
-      `\n  server resident memory: ${rssBefore.toFixed(0)} MiB before the walk, ${residentMiB(pid).toFixed(0)} MiB after` +
-      `\n  ${CLIENTS} clients on page 1: p50 ${first.p50} ms, p99 ${first.p99} ms, ${first.perSecond.toFixed(0)} pages/s` +
-      `\n  ${CLIENTS} clients on the page after row 99,000: p50 ${deep.p50} ms, p99 ${deep.p99} ms, ${deep.perSecond.toFixed(0)} pages/s` +
+      `\n  server resident memory: ${rssBefore.toFixed(0)} MiB before the walk, ${residentMiB(pid).toFixed(0)} MiB after`,
+  );
+
+  const deepCursor = Buffer.from(`position:${99_000}`).toString("base64url");
+  const deep = await cannon(
+    url,
+    {
+      query: samplesQuery,
+      variables: { id: datasetId, after: deepCursor },
+    },
+    PAGE_CLIENTS,
+  );
+  const first = await cannon(
+    url,
+    {
+      query: samplesQuery,
+      variables: { id: datasetId, after: null },
+    },
+    PAGE_CLIENTS,
+  );
+  console.log(
+    `  ${PAGE_CLIENTS} clients on page 1: p50 ${first.p50} ms, p99 ${first.p99} ms, ${first.perSecond.toFixed(0)} pages/s` +
+      `\n  ${PAGE_CLIENTS} clients on the page after row 99,000: p50 ${deep.p50} ms, p99 ${deep.p99} ms, ${deep.perSecond.toFixed(0)} pages/s` +
       `\n  deep p50 / first-page p50: ${(deep.p50 / Math.max(1, first.p50)).toFixed(2)}`,
   );
 }
