@@ -78,8 +78,29 @@ async function dropDatabase(base: URL, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: base.href });
   await client.connect();
   try {
+    await waitForConnectionsToClose(client, name);
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Waits up to 5 s for the database's other connections to close. graphile-worker
+ * ends its pool without waiting for it, and a connection that a forced drop
+ * terminates raises an error with no handler left in the test process.
+ */
+async function waitForConnectionsToClose(client: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ count: string }>(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = $1",
+      [name],
+    );
+    if (Number(rows[0]?.count) === 0) {
+      return;
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
