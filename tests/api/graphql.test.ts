@@ -167,3 +167,28 @@ describe("nested fields", () => {
     });
   });
 });
+
+describe("sample edges", () => {
+  it("keep cursors valid when rows are deleted", async () => {
+    const id = await importUsDemo(stack.apiUrl, "cursor demo");
+    const query = `query Page($id: ID!, $after: String) {
+      dataset(id: $id) { samples(first: 4, after: $after) { edges { cursor node { label } } } }
+    }`;
+    const page = async (after: string | null) => {
+      const { body } = await post(stack.apiUrl, { query, variables: { id, after } });
+      const data = body.data as {
+        dataset: { samples: { edges: { cursor: string; node: { label: string } }[] } };
+      };
+
+      return data.dataset.samples.edges;
+    };
+
+    const first = await page(null);
+    // The row the cursor points at and the first row of the next page go.
+    await stack.prisma.sample.deleteMany({ where: { datasetId: id, label: { in: ["34", "50"] } } });
+    const second = await page(first.at(-1)?.cursor ?? null);
+
+    expect(first.map((edge) => edge.node.label)).toEqual(["13", "15", "19", "34"]);
+    expect(second.map((edge) => edge.node.label)).toEqual(["57", "61", "80", "88"]);
+  });
+});
