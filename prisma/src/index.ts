@@ -17,6 +17,8 @@ export {
   type Model,
   type Organization,
   type Run,
+  type RunEvent,
+  type RunPart,
   type Sample,
   type Team,
   type User,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import {
+  type JobSettings,
   createLogger,
   createServer,
   ensureDefaultOrganization,
@@ -13,8 +14,18 @@ import pg from "pg";
 
 export interface TestStack {
   apiUrl: string;
+  databaseUrl: string;
   prisma: PrismaClient;
   stop(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  /** Start a worker in the test process. @default true */
+  worker?: boolean;
+  /** Settings of that worker; the rest come from readJobSettings. */
+  settings?: JobSettings;
+  /** Jobs that worker executes at once. @default 1 */
+  concurrency?: number;
 }
 
 /**
@@ -22,7 +33,7 @@ export interface TestStack {
  * PostgreSQL server at TEST_DATABASE_URL (default: the local server), and
  * drops that database on stop.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const base = new URL(
     process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
   );
@@ -38,13 +49,24 @@ export async function startTestStack(): Promise<TestStack> {
   const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
   const server = await createServer({ prisma, logger, organizationId });
   const apiUrl = await server.listen(0);
-  const worker = await startWorker({ databaseUrl: databaseUrl.href, prisma, engine, logger });
+  const { worker: withWorker = true, settings, concurrency } = options;
+  const worker = withWorker
+    ? await startWorker({
+        databaseUrl: databaseUrl.href,
+        prisma,
+        engine,
+        logger,
+        settings,
+        concurrency,
+      })
+    : undefined;
 
   return {
     apiUrl,
+    databaseUrl: databaseUrl.href,
     prisma,
     async stop() {
-      await worker.stop();
+      await worker?.stop();
       await server.stop();
       await prisma.$disconnect();
       await dropDatabase(base, databaseName);
@@ -56,8 +78,29 @@ async function dropDatabase(base: URL, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: base.href });
   await client.connect();
   try {
+    await waitForConnectionsToClose(client, name);
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Waits up to 5 s for the database's other connections to close. graphile-worker
+ * ends its pool without waiting for it, and a connection that a forced drop
+ * terminates raises an error with no handler left in the test process.
+ */
+async function waitForConnectionsToClose(client: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const { rows } = await client.query<{ count: string }>(
+      "SELECT count(*) FROM pg_stat_activity WHERE datname = $1",
+      [name],
+    );
+    if (Number(rows[0]?.count) === 0) {
+      return;
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -1,5 +1,6 @@
 export { createServer, type ApiServer, type ServerOptions } from "./server.js";
-export { startWorker, type WorkerOptions } from "./jobs/startWorker.js";
+export { startWorker, type RunWorker, type WorkerOptions } from "./jobs/startWorker.js";
+export { readJobSettings, type JobSettings } from "./jobs/JobSettings.js";
 export { migrateDatabase } from "./database.js";
 export { createLogger, type Logger } from "./logger.js";
 export { ensureDefaultOrganization } from "./services/defaultOrganization.js";
@@ -7,3 +8,5 @@ export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
 export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";
 export { importDataset, type ImportDatasetRequest } from "./services/importDataset.js";
+export { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
+export { ApiErrorCode } from "./errors/ApiErrorCode.js";

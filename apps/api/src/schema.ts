@@ -7,6 +7,7 @@ import { DatasetResolver } from "./resolvers/dataset.resolver.js";
 import { DatasetCorrelationsResolver } from "./resolvers/datasetCorrelations.resolver.js";
 import { ModelResolver } from "./resolvers/model.resolver.js";
 import { ModelResultResolver, RunResolver } from "./resolvers/run.resolver.js";
+import { RunJobsResolver } from "./resolvers/runJobs.resolver.js";
 import { TargetPredictionsResolver } from "./resolvers/targetPredictions.resolver.js";
 
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -18,6 +19,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ModelResolver,
       DatasetCorrelationsResolver,
       TargetPredictionsResolver,
+      RunJobsResolver,
     ],
     // Inputs are checked by the services, which name the field and the fix.
     validate: false,

@@ -11,7 +11,10 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import type { PrismaClient } from "@ree/db";
 
 import type { Context } from "./context.js";
+import { ApiErrorCode } from "./errors/ApiErrorCode.js";
+import { formatError } from "./errors/formatError.js";
 import type { Logger } from "./logger.js";
+import { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 import { buildSchema } from "./schema.js";
 import { ModelCache } from "./services/ModelCache.js";
 
@@ -40,11 +43,15 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const { prisma, logger, organizationId } = options;
   const debug = options.debug ?? process.env.NODE_ENV !== "production";
   const httpServer = createHttpServer();
+  const limits = queryLimits();
   const apollo = new ApolloServer<Context>({
     schema: await buildSchema(),
     includeStacktraceInErrorResponses: debug,
     introspection: debug,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: true,
+    formatError: (formatted, error) => formatError(formatted, error, debug, logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
     logger,
   });
   await apollo.start();
@@ -129,6 +136,15 @@ async function handleGraphQL(
     body = text === "" ? undefined : JSON.parse(text);
   } catch {
     sendJson(response, 400, { error: "request body is not valid JSON" });
+
+    return;
+  }
+
+  if (Array.isArray(body) && body.length > QUERY_LIMITS.maxBatch) {
+    const message = `a batch holds ${body.length} operations; the limit is ${QUERY_LIMITS.maxBatch}, so send the rest in another request`;
+    sendJson(response, 400, {
+      errors: [{ message, extensions: { code: ApiErrorCode.QUERY_LIMIT_EXCEEDED } }],
+    });
 
     return;
   }

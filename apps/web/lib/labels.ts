@@ -23,6 +23,7 @@ export const RUN_STATUS_LABELS: Record<RunStatus, string> = {
   RUNNING: "Running",
   SUCCEEDED: "Succeeded",
   FAILED: "Failed",
+  CANCELLED: "Cancelled",
 };
 
 /** Unit suffixes of column names, which are written <quantity>_<unit> (e.g. La2O3_ppm_mol). */

@@ -30,6 +30,27 @@ export async function loadEvaluationData(
   return { labels: samples.map((sample) => sample.label), columns, values };
 }
 
+/** Loads the samples of the data set version a run was started on. */
+export async function loadRunData(
+  prisma: PrismaClient,
+  run: { datasetId: string; datasetVersionId: string | null },
+): Promise<EvaluationData> {
+  const dataset = await prisma.dataset.findUniqueOrThrow({
+    where: { id: run.datasetId },
+    include: { latestVersion: true },
+  });
+  const version = run.datasetVersionId
+    ? await prisma.datasetVersion.findUnique({ where: { id: run.datasetVersionId } })
+    : dataset.latestVersion;
+
+  return loadEvaluationData(
+    prisma,
+    run.datasetId,
+    version?.columns ?? dataset.columns,
+    version?.id ?? null,
+  );
+}
+
 /** Measured targets of every sample, in the config's target order. */
 export function measuredTargets(data: EvaluationData, config: EvaluationConfig): number[][] {
   const indices = config.targets.map((name) => data.columns.findIndex((c) => c.name === name));

@@ -3,8 +3,11 @@ import type { PrismaClient } from "@ree/db";
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 
 import type { Logger } from "../logger.js";
-import { EXECUTE_RUN_TASK } from "../services/startRun.js";
-import { executeRun, type ExecuteRunOptions } from "./executeRun.js";
+import { executeRunPart, type ExecuteRunOptions } from "./executeRunPart.js";
+import { type JobSettings, readJobSettings } from "./JobSettings.js";
+import { PartLeases } from "./PartLeases.js";
+import { EXECUTE_RUN_PART_TASK } from "./runParts.js";
+import { startHeartbeat } from "./startHeartbeat.js";
 
 export interface WorkerOptions {
   databaseUrl: string;
@@ -12,33 +15,56 @@ export interface WorkerOptions {
   engine: NetworkEngine;
   logger: Logger;
   /**
-   * Runs executed at once by this worker; training is CPU-bound, so more than
-   * the cores available only slows each run down.
+   * Jobs executed at once by this worker; training is CPU-bound, so more than
+   * the cores available only slows each job down.
    * @default 1
    */
   concurrency?: number;
+  /** @default readJobSettings() */
+  settings?: JobSettings;
   onProgress?: ExecuteRunOptions["onProgress"];
 }
 
-/** Starts a worker that executes queued runs from the PostgreSQL job queue. */
-export async function startWorker(options: WorkerOptions): Promise<Runner> {
-  const { databaseUrl, concurrency = 1, logger, ...execution } = options;
-  const runner = await run({
+export interface RunWorker {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a worker that executes the parts of queued runs from the PostgreSQL
+ * job queue, with the heartbeat that watches them. Any number of workers, in
+ * any number of processes and machines, may share one database.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
+  const { databaseUrl, concurrency = 1, logger, prisma, engine, onProgress } = options;
+  const settings = options.settings ?? readJobSettings();
+  const leases = new PartLeases();
+  const execution: ExecuteRunOptions = { prisma, engine, logger, settings, leases, onProgress };
+  // The first query of a process took over a second in tests on 2 loaded cores.
+  // Running it here keeps it from delaying the claim of the first part.
+  await prisma.$queryRaw`SELECT 1`;
+  const runner: Runner = await run({
     connectionString: databaseUrl,
     concurrency,
     noHandleSignals: true,
     logger: toWorkerLogger(logger),
-    pollInterval: 1000,
+    pollInterval: Math.min(1000, settings.heartbeatMs),
     taskList: {
-      [EXECUTE_RUN_TASK]: async (payload) => {
-        const { runId } = payload as { runId: string };
-        await executeRun(runId, { ...execution, logger });
+      [EXECUTE_RUN_PART_TASK]: async (payload, helpers) => {
+        const { partId } = payload as { partId: string };
+        const workerId = helpers.job.locked_by ?? "unknown worker";
+        await executeRunPart(partId, { id: helpers.job.id, workerId }, execution);
       },
     },
   });
-  logger.info({ concurrency, engine: options.engine.name }, "worker started");
+  const heartbeat = startHeartbeat(prisma, leases, settings, logger);
+  logger.info({ concurrency, engine: engine.name, ...settings }, "worker started");
 
-  return runner;
+  return {
+    async stop() {
+      await heartbeat.stop();
+      await runner.stop();
+    },
+  };
 }
 
 /**

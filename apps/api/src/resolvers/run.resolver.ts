@@ -1,4 +1,3 @@
-import type { PrismaClient } from "@ree/db";
 import {
   Dataset,
   FeatureEffect,
@@ -19,6 +18,8 @@ import {
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
+import { ApiError } from "../errors/ApiError.js";
+import { loadersOf } from "../loaders.js";
 import { isUuid } from "../services/findOwned.js";
 import {
   type ModelResultRecord,
@@ -71,18 +72,19 @@ export class RunResolver {
   }
 
   @FieldResolver(() => Dataset)
-  async dataset(@Root() run: Run, @Ctx() { prisma }: Context): Promise<Dataset> {
-    const row = await prisma.run.findUniqueOrThrow({
-      where: { id: run.id },
-      select: { dataset: true },
-    });
+  async dataset(@Root() run: Run, @Ctx() context: Context): Promise<Dataset> {
+    const { datasetId } = run as Run & { datasetId: string };
+    const row = await loadersOf(context).datasets.load(datasetId);
+    if (!row) {
+      throw ApiError.notFound("data set", datasetId);
+    }
 
-    return toDataset(row.dataset);
+    return toDataset(row);
   }
 
   @FieldResolver(() => [ModelResult], { description: "Empty until the run succeeds." })
-  async results(@Root() run: Run, @Ctx() { prisma }: Context): Promise<ModelResultSource[]> {
-    const results = await loadResults(prisma, run.id);
+  async results(@Root() run: Run, @Ctx() context: Context): Promise<ModelResultSource[]> {
+    const results = await loadResults(context, run.id);
 
     return (results?.models ?? []).map((record) => ({
       kind: record.kind,
@@ -103,25 +105,25 @@ export class RunResolver {
   })
   async featureElimination(
     @Root() run: Run,
-    @Ctx() { prisma }: Context,
+    @Ctx() context: Context,
   ): Promise<FeatureEliminationResult | null> {
-    return (await loadResults(prisma, run.id))?.featureElimination ?? null;
+    return (await loadResults(context, run.id))?.featureElimination ?? null;
   }
 
   @FieldResolver(() => GridSearchResult, {
     nullable: true,
     description: "Null unless the run is a finished GRID_SEARCH.",
   })
-  async gridSearch(@Root() run: Run, @Ctx() { prisma }: Context): Promise<GridSearchResult | null> {
-    return (await loadResults(prisma, run.id))?.gridSearch ?? null;
+  async gridSearch(@Root() run: Run, @Ctx() context: Context): Promise<GridSearchResult | null> {
+    return (await loadResults(context, run.id))?.gridSearch ?? null;
   }
 
   @FieldResolver(() => TransferResult, {
     nullable: true,
     description: "Null unless the run is a finished TRANSFER.",
   })
-  async transfer(@Root() run: Run, @Ctx() { prisma }: Context): Promise<TransferResult | null> {
-    const results = await loadResults(prisma, run.id);
+  async transfer(@Root() run: Run, @Ctx() context: Context): Promise<TransferResult | null> {
+    const results = await loadResults(context, run.id);
 
     return results?.transfer ? toTransferResult(results.transfer, results.labels) : null;
   }
@@ -140,13 +142,8 @@ export class RunResolver {
   }
 }
 
-async function loadResults(prisma: PrismaClient, runId: string): Promise<RunResultsRecord | null> {
-  const row = await prisma.run.findUniqueOrThrow({
-    where: { id: runId },
-    select: { results: true },
-  });
-
-  return row.results as RunResultsRecord | null;
+async function loadResults(context: Context, runId: string): Promise<RunResultsRecord | null> {
+  return (await loadersOf(context).runResults.load(runId)) as RunResultsRecord | null;
 }
 
 @Resolver(() => ModelResult)

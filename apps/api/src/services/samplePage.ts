@@ -46,6 +46,7 @@ export async function samplePage(
   const last = nodes.at(-1);
 
   return {
+    edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.position) })),
     nodes,
     totalCount: dataset.sampleCount,
     pageInfo: {

@@ -12,15 +12,14 @@ import type { Prisma, PrismaClient } from "@ree/db";
 import type { RunConfigInput } from "@ree/schema/types";
 
 import { ApiError } from "../errors/ApiError.js";
+import { readJobSettings } from "../jobs/JobSettings.js";
+import { queueRunParts } from "../jobs/runParts.js";
 import { isUuid } from "./findOwned.js";
 import { QUEUED_PROGRESS } from "./records.js";
 
-/** Task name of the job that executes a run. */
-export const EXECUTE_RUN_TASK = "execute-run";
-
 /**
- * Records a run with its full config and queues the job that executes it, in
- * one transaction: a run is never stored without its job, nor the reverse.
+ * Records a run with its full config and queues the jobs that execute it, in
+ * one transaction: a run is never stored without its jobs, nor the reverse.
  */
 export async function startRun(
   prisma: PrismaClient,
@@ -59,6 +58,8 @@ export async function startRun(
     throw error;
   }
 
+  const { repetitionsPerJob } = readJobSettings();
+
   return prisma.$transaction(async (tx) => {
     const run = await tx.run.create({
       data: {
@@ -71,9 +72,7 @@ export async function startRun(
         progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
       },
     });
-    // A failed run is not retried: its error is recorded for the user instead.
-    await tx.$executeRaw`
-      SELECT graphile_worker.add_job(${EXECUTE_RUN_TASK}, json_build_object('runId', ${run.id}::text), max_attempts => 1)`;
+    await queueRunParts(tx, run, config, repetitionsPerJob);
 
     return run;
   });

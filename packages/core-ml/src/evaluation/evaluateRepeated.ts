@@ -75,6 +75,27 @@ export interface EvaluateRepeatedOptions {
   signal?: AbortSignal;
 }
 
+/** One model kind's share of one repetition. */
+export interface RepetitionModel {
+  kind: ModelKind;
+  member: ModelMember;
+  /** Wall-clock seconds per trained predictor, as in ModelEvaluation. */
+  seconds: number;
+  scores: TargetMetrics[];
+  predictions: RepetitionPrediction[];
+}
+
+/**
+ * Everything one repetition contributes to a run, in plain JSON: a run can store
+ * it as soon as the repetition finishes and combine it with the others later.
+ */
+export interface RepetitionOutcome {
+  /** Index of the repetition, from 0. */
+  repetition: number;
+  /** One entry per model kind, in config order. */
+  models: RepetitionModel[];
+}
+
 /**
  * Trains and scores every model kind on `repetitions` splits of the data. Each
  * repetition draws a new split and new initial weights. All model kinds share
@@ -85,22 +106,37 @@ export async function evaluateRepeated(
   config: EvaluationConfig,
   options: EvaluateRepeatedOptions,
 ): Promise<ModelEvaluation[]> {
+  const all = Array.from({ length: config.repetitions }, (_, r) => r);
+
+  return combineRepetitions(data, config, await evaluateRepetitions(data, config, all, options));
+}
+
+/**
+ * Trains and scores the listed repetitions only. A repetition's split and seeds
+ * depend on its index and the config alone, so any grouping of the indices,
+ * on any number of machines, gives the outcomes of one evaluateRepeated call.
+ */
+export async function evaluateRepetitions(
+  data: EvaluationData,
+  config: EvaluationConfig,
+  indices: readonly number[],
+  options: EvaluateRepeatedOptions,
+): Promise<RepetitionOutcome[]> {
   const { engine, onProgress, signal } = options;
-  const x = selectColumns(data.values, columnIndices(data.columns, config.features));
-  const y = selectColumns(data.values, columnIndices(data.columns, config.targets));
+  const { x, y } = selectData(data, config);
   const master = createRandom(config.seed);
   const repetitionSeeds = Array.from({ length: config.repetitions }, () => master.nextSeed());
-  const states = config.models.map((kind) => ({
-    kind,
-    members: [] as ModelMember[],
-    seconds: [] as number[],
-    scores: [] as TargetMetrics[][],
-    predictions: [] as RepetitionPrediction[],
-  }));
 
-  const repetitions = repetitionSeeds.map((seed) => prepareRepetition(x, y, config, seed));
+  const repetitions = indices.map((r) => {
+    const seed = repetitionSeeds[r];
+    if (seed === undefined) {
+      throw new RangeError(`repetition ${r} is outside 0..${config.repetitions - 1}`);
+    }
+
+    return prepareRepetition(x, y, config, seed);
+  });
   const jobs = planJobs(repetitions, config);
-  const baselines = fitBaselines(repetitions, config, jobs.length === 0, options);
+  const baselines = fitBaselines(repetitions, indices, config, jobs.length === 0, options);
   const started = performance.now();
   const trained = await trainAll(
     engine,
@@ -108,7 +144,7 @@ export async function evaluateRepeated(
     (event, fraction) => {
       const planned = jobs[event.job];
       onProgress?.({
-        repetition: (planned?.repetition ?? 0) + 1,
+        repetition: (indices[planned?.repetition ?? 0] ?? 0) + 1,
         repetitions: config.repetitions,
         modelKind: config.models[planned?.kind ?? 0] ?? "MULTI_TASK",
         epoch: event.epoch,
@@ -121,50 +157,70 @@ export async function evaluateRepeated(
   );
   const networkSeconds = (performance.now() - started) / 1000 / Math.max(1, jobs.length);
 
-  repetitions.forEach((repetition, r) => {
-    for (const [k, state] of states.entries()) {
+  return repetitions.map((repetition, r) => ({
+    repetition: indices[r] ?? r,
+    models: config.models.map((kind, k): RepetitionModel => {
       const fitStarted = performance.now();
-      const baseline = baselines.get(`${r} ${state.kind}`);
+      const baseline = baselines.get(`${r} ${kind}`);
       const predictors =
-        state.kind === "LINEAR"
+        kind === "LINEAR"
           ? [fitLinearRegression(repetition.scaledX, repetition.scaledY)]
           : (baseline?.predictors ??
             jobs.flatMap((planned, i) =>
               planned.repetition === r && planned.kind === k ? [trained[i] as Predictor] : [],
             ));
-      state.seconds.push(
-        state.kind === "LINEAR"
+      const seconds =
+        kind === "LINEAR"
           ? (performance.now() - fitStarted) / 1000
-          : (baseline?.secondsPerModel ?? networkSeconds),
-      );
+          : (baseline?.secondsPerModel ?? networkSeconds);
 
       const { featureScaler, targetScaler, split } = repetition;
       const member: ModelMember = { featureScaler, targetScaler, predictors };
-      state.members.push(member);
       const predicted = predictWithMember(member, x);
-      state.scores.push(scoreSplit(y, predicted, split, config.targets));
-      state.predictions.push(...repetitionPredictions(predicted, split, r + 1));
-    }
-  });
 
-  return states.map((state) => {
+      return {
+        kind,
+        member,
+        seconds,
+        scores: scoreSplit(y, predicted, split, config.targets),
+        predictions: repetitionPredictions(predicted, split, (indices[r] ?? r) + 1),
+      };
+    }),
+  }));
+}
+
+/**
+ * Builds each model kind's ensemble, metrics and analyses from the outcomes of
+ * every repetition, in repetition order whatever order they arrive in.
+ */
+export function combineRepetitions(
+  data: EvaluationData,
+  config: EvaluationConfig,
+  outcomes: readonly RepetitionOutcome[],
+): ModelEvaluation[] {
+  const { x, y } = selectData(data, config);
+  const ordered = [...outcomes].sort((a, b) => a.repetition - b.repetition);
+
+  return config.models.map((kind, k) => {
+    const models = ordered.map((outcome) => outcome.models[k] as RepetitionModel);
+    const predictions = models.flatMap((model) => model.predictions);
     const artifact: ModelArtifact = {
       format: MODEL_ARTIFACT_FORMAT,
       version: MODEL_ARTIFACT_VERSION,
-      kind: state.kind,
+      kind,
       features: config.features,
       featureUnit: unitOf(data.columns, config.features),
       targets: config.targets,
       targetUnit: unitOf(data.columns, config.targets),
-      members: state.members,
+      members: models.map((model) => model.member),
     };
 
     return {
-      kind: state.kind,
-      analyses: analyze(artifact, x, y, state.predictions, config),
-      secondsPerTraining: state.seconds.reduce((sum, s) => sum + s, 0) / state.seconds.length,
-      metrics: mergeScores(state.scores),
-      predictions: state.predictions,
+      kind,
+      analyses: analyze(artifact, x, y, predictions, config),
+      secondsPerTraining: models.reduce((sum, m) => sum + m.seconds, 0) / models.length,
+      metrics: mergeScores(models.map((model) => model.scores)),
+      predictions,
       artifact,
     };
   });
@@ -176,12 +232,13 @@ interface FittedBaseline {
 }
 
 /**
- * Fits the baseline kinds of the config in every repetition, keyed by "repetition kind".
+ * Fits the baseline kinds of the config in every listed repetition, keyed by "position kind".
  * They are fitted before the networks, and report their share of the progress only when
  * the run trains no networks, whose epochs otherwise measure the progress.
  */
 function fitBaselines(
   repetitions: readonly Repetition[],
+  indices: readonly number[],
   config: EvaluationConfig,
   reportsFraction: boolean,
   { onProgress, signal }: Pick<EvaluateRepeatedOptions, "onProgress" | "signal">,
@@ -191,16 +248,17 @@ function fitBaselines(
   );
   const fitted = new Map<string, FittedBaseline>();
   repetitions.forEach((repetition, r) => {
+    const number = (indices[r] ?? r) + 1;
     for (const kind of kinds) {
       signal?.throwIfAborted();
       onProgress?.({
-        repetition: r + 1,
+        repetition: number,
         repetitions: config.repetitions,
         modelKind: kind,
         epoch: null,
         epochs: null,
         fraction: reportsFraction ? r / repetitions.length : 0,
-        message: `fitting ${kind} on ${config.targets.length} targets, repetition ${r + 1}`,
+        message: `fitting ${kind} on ${config.targets.length} targets, repetition ${number}`,
       });
       const started = performance.now();
       const { scaledX, scaledY, seed } = repetition;
@@ -217,6 +275,13 @@ function fitBaselines(
   });
 
   return fitted;
+}
+
+function selectData(data: EvaluationData, config: EvaluationConfig): { x: Matrix; y: Matrix } {
+  return {
+    x: selectColumns(data.values, columnIndices(data.columns, config.features)),
+    y: selectColumns(data.values, columnIndices(data.columns, config.targets)),
+  };
 }
 
 /** Runs the configured analyses on the first target, screening the pooled test predictions. */

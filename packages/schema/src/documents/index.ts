@@ -5,3 +5,4 @@ export * from "./model.documents.js";
 export * from "./transfer.documents.js";
 export * from "./comparison.documents.js";
 export * from "./correlation.documents.js";
+export * from "./runJobs.documents.js";

@@ -1,7 +1,7 @@
 /** Plain result shapes of the client operations, mirroring schema.graphql. */
 
 export type ColumnRole = "FEATURE" | "TARGET" | "METADATA";
-export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+export type RunStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
 export type ModelKind =
   "LINEAR" | "SINGLE_TASK" | "MULTI_TASK" | "RANDOM_FOREST" | "GRADIENT_BOOSTING" | "SVR";
 export type SplitMethod = "STRATIFIED" | "RANDOM";

@@ -15,6 +15,7 @@ export const RunStatus = {
   RUNNING: "RUNNING",
   SUCCEEDED: "SUCCEEDED",
   FAILED: "FAILED",
+  CANCELLED: "CANCELLED",
 } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 

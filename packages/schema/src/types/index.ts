@@ -12,3 +12,4 @@ export * from "./transfer.type.js";
 export * from "./import.type.js";
 export * from "./runConnection.type.js";
 export * from "./correlation.type.js";
+export * from "./runEvent.type.js";

@@ -28,9 +28,23 @@ export class PageInfo {
   hasNextPage!: boolean;
 }
 
+@ObjectType({ description: "A sample with the cursor that pages after it (Relay edge)." })
+export class SampleEdge {
+  @Field(() => Sample)
+  node!: Sample;
+
+  @Field(() => String, {
+    description: "Stays valid when rows are deleted: the next page starts after its position.",
+  })
+  cursor!: string;
+}
+
 @ObjectType()
 export class SampleConnection {
-  @Field(() => [Sample])
+  @Field(() => [SampleEdge])
+  edges!: SampleEdge[];
+
+  @Field(() => [Sample], { description: "The edges' nodes, for clients that need no cursors." })
   nodes!: Sample[];
 
   @Field(() => PageInfo)

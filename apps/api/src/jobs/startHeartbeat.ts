@@ -1,0 +1,160 @@
+import type { PrismaClient } from "@ree/db";
+
+import type { Logger } from "../logger.js";
+import { failRun } from "./finishRun.js";
+import { type JobSettings, STALE_HEARTBEATS } from "./JobSettings.js";
+import type { PartLeases } from "./PartLeases.js";
+import { addPartJob, describeRepetitions, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
+
+interface StalePart {
+  id: string;
+  runId: string;
+  organizationId: string;
+  repetitions: number[];
+  attempts: number;
+  workerId: string | null;
+  jobId: bigint | null;
+}
+
+/**
+ * Starts the heartbeat timer. Every `heartbeatMs` it renews the parts this
+ * process executes and stops those whose run was cancelled or that another
+ * worker took over. It also queues again the parts of workers that stopped
+ * beating (killed, frozen or cut off), or fails their run after `maxPartAttempts` starts.
+ */
+export function startHeartbeat(
+  prisma: PrismaClient,
+  leases: PartLeases,
+  settings: JobSettings,
+  log: Logger,
+): { stop(): Promise<void> } {
+  let beating: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    beating = beating
+      .then(async () => {
+        await renewLeases(prisma, leases);
+        await takeOverStaleParts(prisma, settings, log);
+        await takeOverUnclaimedJobs(prisma, settings, log);
+      })
+      .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
+  }, settings.heartbeatMs);
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await beating;
+    },
+  };
+}
+
+async function renewLeases(prisma: PrismaClient, leases: PartLeases): Promise<void> {
+  for (const [partId, { runId, workerId }] of leases.entries()) {
+    const renewed = await prisma.$executeRaw`
+      UPDATE "RunPart" SET "heartbeatAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ${partId}::uuid AND status = 'RUNNING' AND "workerId" = ${workerId}`;
+    if (renewed === 0) {
+      leases.abort(partId, "another worker took the part over");
+      continue;
+    }
+
+    const run = await prisma.run.findUnique({ where: { id: runId }, select: { status: true } });
+    if (run?.status !== "RUNNING") {
+      leases.abort(partId, `the run is ${run?.status ?? "deleted"}`);
+    }
+  }
+}
+
+async function takeOverStaleParts(
+  prisma: PrismaClient,
+  settings: JobSettings,
+  log: Logger,
+): Promise<void> {
+  const staleSeconds = (STALE_HEARTBEATS * settings.heartbeatMs) / 1000;
+  // One statement, so two workers never take over the same part; the CTE
+  // returns each part's worker and job from before the update.
+  const stale = await prisma.$queryRaw<StalePart[]>`
+    WITH stale AS (
+      SELECT id, "workerId", "jobId" FROM "RunPart"
+      WHERE status = 'RUNNING'
+        AND "heartbeatAt" < now() AT TIME ZONE 'UTC' - make_interval(secs => ${staleSeconds})
+      FOR UPDATE SKIP LOCKED)
+    UPDATE "RunPart" AS part
+    SET status = 'QUEUED', "workerId" = NULL, "jobId" = NULL, "heartbeatAt" = NULL
+    FROM stale WHERE part.id = stale.id
+    RETURNING part.id, part."runId", part."organizationId", part.repetitions, part.attempts,
+      stale."workerId", stale."jobId"`;
+
+  for (const part of stale) {
+    await releaseJob(prisma, part);
+    const run = { id: part.runId, organizationId: part.organizationId };
+    const lost = `${part.workerId ?? "a worker"} sent no heartbeat for ${staleSeconds} s while training ${describeRepetitions(part.repetitions)}`;
+    log.warn({ runId: part.runId, partId: part.id, workerId: part.workerId }, "worker lost");
+    if (part.attempts >= settings.maxPartAttempts) {
+      await failRun(
+        prisma,
+        run,
+        `${lost}; the part was started ${part.attempts} times, the limit (REE_MAX_PART_ATTEMPTS)`,
+      );
+      continue;
+    }
+
+    await prisma.$transaction(async (tx) => {
+      await recordEvent(tx, run, "WORKER_LOST", `${lost}; queued again`);
+      await addPartJob(tx, part.id);
+    });
+  }
+}
+
+/**
+ * Queues again the parts whose job a worker locked but never claimed: a live
+ * worker claims its part within milliseconds, so such a worker died between
+ * the two steps. This reads graphile-worker's job table, which has no public view.
+ */
+async function takeOverUnclaimedJobs(
+  prisma: PrismaClient,
+  settings: JobSettings,
+  log: Logger,
+): Promise<void> {
+  const staleSeconds = (STALE_HEARTBEATS * settings.heartbeatMs) / 1000;
+  const unclaimed = await prisma.$queryRaw<
+    (Pick<StalePart, "runId" | "organizationId" | "repetitions"> & {
+      jobId: bigint;
+      workerId: string;
+      partId: string;
+    })[]
+  >`
+    SELECT job.id AS "jobId", job.locked_by AS "workerId", part.id::text AS "partId",
+      part."runId", part."organizationId", part.repetitions
+    FROM graphile_worker._private_jobs AS job
+    JOIN graphile_worker._private_tasks AS task ON task.id = job.task_id
+    JOIN "RunPart" AS part ON part.id::text = job.payload->>'partId'
+    WHERE task.identifier = ${EXECUTE_RUN_PART_TASK}
+      AND job.locked_at < now() - make_interval(secs => ${staleSeconds})
+      AND part.status = 'QUEUED'`;
+
+  for (const { jobId, workerId, partId, runId, organizationId, repetitions } of unclaimed) {
+    log.warn({ runId, partId, workerId }, "job locked but never claimed");
+    await releaseJob(prisma, { workerId, jobId });
+    await prisma.$transaction(async (tx) => {
+      const lost = `${workerId} took the job of ${describeRepetitions(repetitions)} but did not start it within ${staleSeconds} s; queued again`;
+      await recordEvent(tx, { id: runId, organizationId }, "WORKER_LOST", lost);
+      await addPartJob(tx, partId);
+    });
+  }
+}
+
+/**
+ * Deletes the lost worker's job from graphile-worker's queue: it stays locked
+ * for four hours otherwise, and the part now has a new job.
+ */
+async function releaseJob(
+  prisma: PrismaClient,
+  part: Pick<StalePart, "workerId" | "jobId">,
+): Promise<void> {
+  if (part.workerId === null || part.jobId === null) {
+    return;
+  }
+
+  await prisma.$executeRaw`SELECT graphile_worker.force_unlock_workers(ARRAY[${part.workerId}]::text[])`;
+  await prisma.$executeRaw`SELECT graphile_worker.complete_jobs(ARRAY[${part.jobId}]::bigint[])`;
+}

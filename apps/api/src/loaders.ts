@@ -1,0 +1,71 @@
+import type { Dataset as DatasetRow, PrismaClient, RunEvent } from "@ree/db";
+import DataLoader from "dataloader";
+
+import type { Context } from "./context.js";
+
+/**
+ * Loaders of nested fields, one set per request: the fields of every item of a
+ * list that ask for the same kind of row are read in one query, and rows are
+ * cached for the rest of the request only.
+ */
+export interface Loaders {
+  /** Data sets by id. */
+  datasets: DataLoader<string, DatasetRow | null>;
+  /** The results JSON of runs, by run id. */
+  runResults: DataLoader<string, unknown>;
+  /** Log entries of runs, oldest first, by run id. */
+  runEvents: DataLoader<string, RunEvent[]>;
+  /** Count of repetitions with stored outcomes, by run id. */
+  finishedRepetitions: DataLoader<string, number>;
+}
+
+const perRequest = new WeakMap<Context, Loaders>();
+
+/** Returns the loaders of the request that `context` belongs to. */
+export function loadersOf(context: Context): Loaders {
+  let loaders = perRequest.get(context);
+  if (!loaders) {
+    loaders = createLoaders(context.prisma);
+    perRequest.set(context, loaders);
+  }
+
+  return loaders;
+}
+
+function createLoaders(prisma: PrismaClient): Loaders {
+  return {
+    datasets: new DataLoader(async (ids) => {
+      const rows = await prisma.dataset.findMany({ where: { id: { in: [...ids] } } });
+
+      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+    }),
+    runResults: new DataLoader(async (ids) => {
+      const rows = await prisma.run.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, results: true },
+      });
+
+      return ids.map((id) => rows.find((row) => row.id === id)?.results ?? null);
+    }),
+    runEvents: new DataLoader(async (ids) => {
+      const rows = await prisma.runEvent.findMany({
+        where: { runId: { in: [...ids] } },
+        orderBy: { id: "asc" },
+      });
+
+      return ids.map((id) => rows.filter((row) => row.runId === id));
+    }),
+    finishedRepetitions: new DataLoader(async (ids) => {
+      const parts = await prisma.runPart.findMany({
+        where: { runId: { in: [...ids] }, status: "DONE" },
+        select: { runId: true, repetitions: true },
+      });
+
+      return ids.map((id) =>
+        parts
+          .filter((part) => part.runId === id)
+          .reduce((sum, part) => sum + part.repetitions.length, 0),
+      );
+    }),
+  };
+}

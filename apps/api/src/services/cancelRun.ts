@@ -1,0 +1,61 @@
+import type { PrismaClient } from "@ree/db";
+
+import { ApiError } from "../errors/ApiError.js";
+import { ApiErrorCode } from "../errors/ApiErrorCode.js";
+import { recordEvent } from "../jobs/runParts.js";
+import { isUuid } from "./findOwned.js";
+
+/**
+ * Cancels a queued or running run. Its workers see the status at their next
+ * heartbeat and stop at the next epoch. Repetitions that finished stay stored
+ * with their parts and are counted in finishedRepetitions.
+ */
+export async function cancelRun(prisma: PrismaClient, organizationId: string, id: string) {
+  const run = isUuid(id) ? await prisma.run.findFirst({ where: { id, organizationId } }) : null;
+  if (!run) {
+    throw ApiError.notFound("run", id);
+  }
+
+  return prisma.$transaction(async (tx) => {
+    const cancelled = await tx.run.updateMany({
+      where: { id, status: { in: ["QUEUED", "RUNNING"] } },
+      data: {
+        status: "CANCELLED",
+        finishedAt: new Date(),
+        progress: { ...(run.progress as object), message: "cancelled" },
+      },
+    });
+    if (cancelled.count === 0) {
+      const current = await tx.run.findUniqueOrThrow({ where: { id } });
+      throw new ApiError(
+        ApiErrorCode.CONFLICT,
+        `run "${id}" is ${current.status}; only QUEUED or RUNNING runs can be cancelled`,
+        { status: current.status },
+      );
+    }
+
+    const finished = await finishedRepetitions(tx, id);
+    const total = (run.config as { repetitions?: number }).repetitions ?? 0;
+    await recordEvent(
+      tx,
+      run,
+      "CANCELLED",
+      `cancelled by request; ${finished} of ${total} repetitions had finished`,
+    );
+
+    return tx.run.findUniqueOrThrow({ where: { id }, omit: { results: true } });
+  });
+}
+
+/** Repetitions of the run whose outcomes are stored. */
+export async function finishedRepetitions(
+  prisma: Pick<PrismaClient, "runPart">,
+  runId: string,
+): Promise<number> {
+  const parts = await prisma.runPart.findMany({
+    where: { runId, status: "DONE" },
+    select: { repetitions: true },
+  });
+
+  return parts.reduce((sum, part) => sum + part.repetitions.length, 0);
+}

@@ -1,0 +1,42 @@
+import { typedDocument } from "./typed.js";
+import type { RunStatus } from "./types.js";
+
+export interface RunEventEntry {
+  at: string;
+  kind: string;
+  message: string;
+}
+
+export interface RunJobs {
+  id: string;
+  status: RunStatus;
+  finishedRepetitions: number;
+  events: RunEventEntry[];
+}
+
+const runJobsFields = `
+  id
+  status
+  finishedRepetitions
+  events {
+    at
+    kind
+    message
+  }
+`;
+
+export const RunJobsDocument = typedDocument<{ run: RunJobs | null }, { id: string }>(`
+  query RunJobs($id: ID!) {
+    run(id: $id) {
+      ${runJobsFields}
+    }
+  }
+`);
+
+export const CancelRunDocument = typedDocument<{ cancelRun: RunJobs }, { id: string }>(`
+  mutation CancelRun($id: ID!) {
+    cancelRun(id: $id) {
+      ${runJobsFields}
+    }
+  }
+`);

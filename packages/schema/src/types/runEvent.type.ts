@@ -1,0 +1,16 @@
+import { Field, ObjectType } from "type-graphql";
+
+@ObjectType({ description: "An entry in a run's log: what happened, and when." })
+export class RunEvent {
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => String, {
+    description:
+      "QUEUED, STARTED, PART_STARTED, PART_FINISHED, PART_STOPPED, WORKER_LOST, SUCCEEDED, FAILED or CANCELLED.",
+  })
+  kind!: string;
+
+  @Field(() => String)
+  message!: string;
+}
