@@ -11,10 +11,26 @@ export interface EnsemblePrediction {
   p5: Matrix;
   /** 95th percentile over the members. */
   p95: Matrix;
+  /** Per row, the share of members at or above the screening threshold; only when asked for. */
+  shareAbove?: Float64Array;
+}
+
+export interface PredictWithArtifactOptions {
+  /** Counts, per row, the members whose prediction of one target reaches a threshold. */
+  screening?: {
+    /** Column of the target in `artifact.targets`. */
+    target: number;
+    /** In the target unit. */
+    threshold: number;
+  };
 }
 
 /** Predicts with every member of an ensemble and returns the mean and spread. */
-export function predictWithArtifact(artifact: ModelArtifact, x: Matrix): EnsemblePrediction {
+export function predictWithArtifact(
+  artifact: ModelArtifact,
+  x: Matrix,
+  options: PredictWithArtifactOptions = {},
+): EnsemblePrediction {
   if (x.columns !== artifact.features.length) {
     throw new RangeError(
       `expected ${artifact.features.length} features (${artifact.features.join(", ")}), got ${x.columns}`,
@@ -51,7 +67,29 @@ export function predictWithArtifact(artifact: ModelArtifact, x: Matrix): Ensembl
     p95.data[index] = percentileOfSorted(values, 95);
   }
 
-  return { mean, sd, p5, p95 };
+  const { screening } = options;
+  if (!screening) {
+    return { mean, sd, p5, p95 };
+  }
+
+  return { mean, sd, p5, p95, shareAbove: shareAbove(outputs, x.rows, screening) };
+}
+
+function shareAbove(
+  outputs: readonly Matrix[],
+  rows: number,
+  { target, threshold }: { target: number; threshold: number },
+): Float64Array {
+  const counts = new Float64Array(rows);
+  for (const output of outputs) {
+    for (let i = 0; i < rows; i++) {
+      if ((output.data[i * output.columns + target] ?? NaN) >= threshold) {
+        counts[i] = (counts[i] ?? 0) + 1;
+      }
+    }
+  }
+
+  return counts.map((count) => count / outputs.length);
 }
 
 function percentileOfSorted(sorted: Float64Array, p: number): number {

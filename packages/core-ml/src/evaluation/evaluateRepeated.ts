@@ -7,8 +7,10 @@ import {
   type ModelMember,
   type Predictor,
 } from "../artifact/ModelArtifact.js";
+import { computeTrainingDomain } from "../artifact/computeTrainingDomain.js";
 import { predictWithMember } from "../artifact/predictWithMember.js";
-import { getColumn, type Matrix, selectColumns } from "../matrix/Matrix.js";
+import { percentile } from "../analysis/percentile.js";
+import { getColumn, type Matrix, selectColumns, selectRows } from "../matrix/Matrix.js";
 import { fitLinearRegression } from "../models/fitLinearRegression.js";
 import type { NetworkEngine } from "../network/NetworkEngine.js";
 import { createRandom } from "../random/createRandom.js";
@@ -138,7 +140,17 @@ export async function evaluateRepeated(
     }
   });
 
+  // Every member trained on its own split; together they saw these rows.
+  const trainedRows = [...new Set(repetitions.flatMap(({ split }) => split.train))].sort(
+    (a, b) => a - b,
+  );
+  const domain = computeTrainingDomain(selectRows(x, trainedRows));
+  const screeningTarget = config.targets[0] ?? "";
+  const screeningThreshold =
+    config.screeningThreshold ?? percentile(getColumn(selectRows(y, trainedRows), 0), 50);
+
   return states.map((state) => {
+    const metrics = mergeScores(state.scores);
     const artifact: ModelArtifact = {
       format: MODEL_ARTIFACT_FORMAT,
       version: MODEL_ARTIFACT_VERSION,
@@ -148,13 +160,24 @@ export async function evaluateRepeated(
       targets: config.targets,
       targetUnit: unitOf(data.columns, config.targets),
       members: state.members,
+      domain,
+      screening: { target: screeningTarget, threshold: screeningThreshold },
+      training: {
+        datasetId: null,
+        datasetName: null,
+        datasetVersion: null,
+        rows: trainedRows.length,
+        metrics: metrics
+          .filter(({ split }) => split === "TEST")
+          .map(({ target, r2, mape }) => ({ target, r2: r2.mean, mape: mape.mean })),
+      },
     };
 
     return {
       kind: state.kind,
       analyses: analyze(artifact, x, y, state.predictions, config),
       secondsPerTraining: state.seconds.reduce((sum, s) => sum + s, 0) / state.seconds.length,
-      metrics: mergeScores(state.scores),
+      metrics,
       predictions: state.predictions,
       artifact,
     };
