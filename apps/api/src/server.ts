@@ -14,6 +14,7 @@ import type { Context } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { ModelCache } from "./services/ModelCache.js";
+import { serveTfjsExport } from "./services/serveTfjsExport.js";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -33,8 +34,9 @@ export interface ApiServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
- * Creates the HTTP server: GraphQL at /graphql, liveness at /health and
- * readiness (database reachable) at /ready.
+ * Creates the HTTP server: GraphQL at /graphql, liveness at /health,
+ * readiness (database reachable) at /ready, and each model member as a
+ * TensorFlow.js LayersModel at /models/<id>/tfjs/<member>/model.json.
  */
 export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const { prisma, logger, organizationId } = options;
@@ -99,6 +101,10 @@ async function handleRequest(
 
       return;
     default:
+      if (await serveTfjsExport(request.method ?? "GET", url.pathname, response, await context())) {
+        return;
+      }
+
       sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql` });
   }
 }

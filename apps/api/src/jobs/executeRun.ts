@@ -2,6 +2,7 @@ import {
   type EvaluationConfig,
   type EvaluationProgress,
   evaluateRepeated,
+  type ModelArtifact,
   type NetworkEngine,
   runSelection,
 } from "@ree/core-ml";
@@ -80,7 +81,7 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
             datasetId: run.datasetId,
             name: `${kind} from ${run.name}`,
             kind,
-            artifact: artifact as unknown as Prisma.InputJsonValue,
+            artifact: withTrainingData(artifact, run.dataset) as unknown as Prisma.InputJsonValue,
           },
         });
         results.models.push({
@@ -120,4 +121,19 @@ export async function executeRun(runId: string, options: ExecuteRunOptions): Pro
       },
     });
   }
+}
+
+/** Names the data set in the artifact, so that it travels with an exported model. */
+function withTrainingData(
+  artifact: ModelArtifact,
+  dataset: { id: string; name: string },
+): ModelArtifact {
+  if (!artifact.training) {
+    return artifact;
+  }
+
+  return {
+    ...artifact,
+    training: { ...artifact.training, datasetId: dataset.id, datasetName: dataset.name },
+  };
 }
