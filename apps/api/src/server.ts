@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { PrismaClient } from "@ree/db";
 
@@ -46,7 +47,12 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
     schema: await buildSchema(),
     includeStacktraceInErrorResponses: debug,
     introspection: debug,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No type sets cache hints, and the default cache-control plugin wraps every field
+    // resolver: a third of the time of a 10,000-composition prediction.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     logger,
   });
   await apollo.start();

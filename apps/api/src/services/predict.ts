@@ -10,6 +10,7 @@ import type {
   CompositionInput,
   DomainWarning,
   Prediction,
+  TargetPrediction,
   ThresholdSource,
 } from "@ree/schema/types";
 
@@ -54,33 +55,38 @@ export function predict(
   const warnings = artifact.domain ? checkDomain(artifact.domain, artifact.features, x) : [];
   const width = artifact.targets.length;
 
-  return compositions.map((composition, i) => {
-    const targets = artifact.targets.map((target, j) => {
-      const spread = sd.data[i * width + j] ?? NaN;
-
-      return {
-        target,
-        value: mean.data[i * width + j] ?? NaN,
-        sd: Number.isFinite(spread) ? spread : null,
-        p5: p5.data[i * width + j] ?? NaN,
-        p95: p95.data[i * width + j] ?? NaN,
-      };
-    });
+  const targetPrediction = (i: number, j: number): TargetPrediction => {
+    const spread = sd.data[i * width + j] ?? NaN;
 
     return {
-      label: composition.label ?? null,
-      total: targets.find((target) => target.target === TOTAL_TARGET) ?? null,
-      targets,
-      screening: screening && {
-        target: screening.name,
-        threshold: screening.threshold,
-        thresholdSource: screening.source,
-        high: (mean.data[i * width + screening.target] ?? NaN) >= screening.threshold,
-        shareAbove: shareAbove?.[i] ?? NaN,
-      },
-      warnings: (warnings[i] ?? []).map(toDomainWarning),
+      target: artifact.targets[j] ?? "",
+      value: mean.data[i * width + j] ?? NaN,
+      sd: Number.isFinite(spread) ? spread : null,
+      p5: p5.data[i * width + j] ?? NaN,
+      p95: p95.data[i * width + j] ?? NaN,
     };
-  });
+  };
+  const total = artifact.targets.indexOf(TOTAL_TARGET);
+
+  // Targets are getters, so that GraphQL builds them only for queries that select them:
+  // a batch that reads the total alone skips 16 objects per composition.
+  return compositions.map((composition, i) => ({
+    label: composition.label ?? null,
+    get total() {
+      return total < 0 ? null : targetPrediction(i, total);
+    },
+    get targets() {
+      return artifact.targets.map((_, j) => targetPrediction(i, j));
+    },
+    screening: screening && {
+      target: screening.name,
+      threshold: screening.threshold,
+      thresholdSource: screening.source,
+      high: (mean.data[i * width + screening.target] ?? NaN) >= screening.threshold,
+      shareAbove: shareAbove?.[i] ?? NaN,
+    },
+    warnings: (warnings[i] ?? []).map(toDomainWarning),
+  }));
 }
 
 interface ResolvedScreening {

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { checkDomain, describeDomainWarning } from "../artifact/checkDomain.js";
 import { chiSquareQuantile } from "../artifact/chiSquareQuantile.js";
+import { compileMember } from "../artifact/compileMember.js";
 import { computeTrainingDomain } from "../artifact/computeTrainingDomain.js";
 import type { ModelArtifact } from "../artifact/ModelArtifact.js";
 import { parseModelArtifact } from "../artifact/parseModelArtifact.js";
 import { predictWithArtifact } from "../artifact/predictWithArtifact.js";
+import { predictWithMember } from "../artifact/predictWithMember.js";
 import { serializeModelArtifact } from "../artifact/serializeModelArtifact.js";
 import { createFusedEngine } from "../network/fused/createFusedEngine.js";
 import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
@@ -154,6 +156,47 @@ describe("computeTrainingDomain and checkDomain", () => {
     );
     expect(checkDomain(widened.domain!, widened.features, usX).flat()).toEqual([]);
     expect(widened.domain?.source).toBe("scaler");
+  });
+});
+
+describe("compileMember", () => {
+  it("predicts every study member exactly as predictWithMember", () => {
+    const x = featureMatrix(polishTable, ensemble);
+
+    for (const member of ensemble.members) {
+      expect(compileMember(member)(x).data).toEqual(predictWithMember(member, x).data);
+    }
+  });
+
+  it("rejects rows with the wrong number of features", () => {
+    const member = ensemble.members[0]!;
+
+    expect(() => compileMember(member)(matrixFromRows([[1, 2, 3]]))).toThrow(
+      /dense layer expects 6 inputs, got 3/,
+    );
+  });
+});
+
+describe("predictWithArtifact percentiles", () => {
+  it.each([1, 2, 7, 30])("match a full sort over %i members", (count) => {
+    const artifact = { ...ensemble, members: ensemble.members.slice(0, count) };
+    const x = featureMatrix(polishTable, artifact);
+    const members = artifact.members.map((member) => predictWithMember(member, x));
+    const { p5, p95 } = predictWithArtifact(artifact, x);
+
+    p5.data.forEach((value, index) => {
+      const sorted = members.map((member) => member.data[index] ?? NaN).sort((a, b) => a - b);
+      const at = (p: number) => {
+        const position = ((count - 1) * p) / 100;
+        const low = sorted[Math.floor(position)] ?? NaN;
+        const high = sorted[Math.ceil(position)] ?? NaN;
+
+        return low + (high - low) * (position - Math.floor(position));
+      };
+
+      expect(value).toBe(at(5));
+      expect(p95.data[index]).toBe(at(95));
+    });
   });
 });
 
