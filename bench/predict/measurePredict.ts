@@ -105,6 +105,7 @@ try {
         `median / reference: ${(middle / referenceMedian).toFixed(2)}`,
     );
   };
+
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   console.log(`machine: ${cpus().length} CPUs (${cpu}), Node ${process.version}`);
   console.log(

@@ -66,6 +66,7 @@ export function predict(
       p95: p95.data[i * width + j] ?? NaN,
     };
   };
+
   const total = artifact.targets.indexOf(TOTAL_TARGET);
 
   // Targets are getters, so that GraphQL builds them only for queries that select them:
