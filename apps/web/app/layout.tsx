@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             <Link href="/">Overview</Link>
             <Link href="/predict">Predict</Link>
+            <Link href="/models">Models</Link>
           </nav>
         </header>
         <ApolloClientProvider apiUrl={apiUrl}>
