@@ -30,7 +30,7 @@ export interface DomainFromScalerOptions {
  * distance treats the features as uncorrelated (an identity precision of the
  * z-scores), with the chi-square 0.99 quantile as the threshold. Oxide
  * contents of coal ashes are skewed (one of the study's public training ashes
- * has TiO2 5.6 sd above the mean), so known training rows widen the ranges and
+ * has TiO2 5.7 sd above the mean), so known training rows widen the ranges and
  * the threshold until none of them is flagged.
  */
 export function domainFromScaler(
