@@ -107,7 +107,7 @@ async function handleRequest(
 
       return;
     default:
-      if (await serveTfjsExport(request.method ?? "GET", url.pathname, response, await context())) {
+      if (await serveTfjsExport(request.method ?? "GET", url.pathname, response, context)) {
         return;
       }
 

@@ -27,13 +27,14 @@ export async function serveTfjsExport(
   method: string,
   pathname: string,
   response: ServerResponse,
-  { models, organizationId }: Pick<Context, "models" | "organizationId">,
+  context: () => Promise<Pick<Context, "models" | "organizationId">>,
 ): Promise<boolean> {
   const match = ROUTE.exec(pathname);
   if (!match) {
     return false;
   }
 
+  const { models, organizationId } = await context();
   const [, modelId = "", memberText = "", file] = match;
   if (method !== "GET") {
     sendJson(response, 405, { error: `use GET for ${pathname}, got ${method}` });
