@@ -1,6 +1,6 @@
 /**
  * Measures GraphQL prediction against the target of a batch of 10,000
- * compositions answered in under a second. It starts the API in a child
+ * compositions returned in under a second. It starts the API in a child
  * process (startBenchApi.ts, NODE_ENV=production) on a new database of a local
  * PostgreSQL server with the study's 30-member ensemble stored, and times over
  * HTTP, from request to parsed response:
@@ -47,7 +47,7 @@ const DATA_FILES = [
 ];
 const ENSEMBLE_FILE = "data/pretrained/study_ensemble_30.json";
 
-/** The batch as a screening station asks for it: the total, the class and the warnings. */
+/** The batch as a screening station requests it: the total, the class and the warnings. */
 const SCREENING_QUERY = `
   mutation Screen($modelId: ID!, $compositions: [CompositionInput!]!) {
     predict(modelId: $modelId, compositions: $compositions) {

@@ -11,7 +11,7 @@ export interface EnsemblePrediction {
   p5: Matrix;
   /** 95th percentile over the members. */
   p95: Matrix;
-  /** Per row, the share of members at or above the screening threshold; only when asked for. */
+  /** Per row, the share of members at or above the screening threshold; only when requested. */
   shareAbove?: Float64Array;
 }
 
