@@ -48,7 +48,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
     includeStacktraceInErrorResponses: debug,
     introspection: debug,
     // No type sets cache hints, and the default cache-control plugin wraps every field
-    // resolver: a third of the time of a 10,000-composition prediction.
+    // resolver, a cost that a 10,000-composition batch pays on each of its fields.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
