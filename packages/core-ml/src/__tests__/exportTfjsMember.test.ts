@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { exportTfjsMember, type TfjsExport } from "../artifact/exportTfjsMember.js";
 import type { ModelArtifact } from "../artifact/ModelArtifact.js";
+import { predictWithArtifact } from "../artifact/predictWithArtifact.js";
 import { predictWithMember } from "../artifact/predictWithMember.js";
 import { evaluateRepeated } from "../evaluation/evaluateRepeated.js";
 import { resolveEvaluationConfig } from "../evaluation/EvaluationConfig.js";
@@ -79,6 +80,24 @@ describe("exportTfjsMember", () => {
       model.dispose();
     },
   );
+
+  it("matches predictWithArtifact's ensemble mean with all 30 members", async () => {
+    const outputs: Float32Array[] = [];
+    for (const index of ensemble.members.keys()) {
+      const model = await loadExport(await exportTfjsMember(ensemble, index, { tf }));
+      outputs.push(predictWithLayers(model, x));
+      model.dispose();
+    }
+
+    const mean = Float64Array.from(
+      outputs[0] ?? [],
+      (_, cell) => outputs.reduce((sum, output) => sum + (output[cell] ?? NaN), 0) / outputs.length,
+    );
+
+    expect(worstRelativeError(mean, predictWithArtifact(ensemble, x).mean)).toBeLessThan(
+      RELATIVE_TOLERANCE,
+    );
+  });
 
   it("exports a single-task member with one branch per target", async () => {
     const config = resolveEvaluationConfig(
