@@ -22,6 +22,7 @@
  * the API creates and drops its own database there.
  */
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { createInterface } from "node:readline";
@@ -126,7 +127,10 @@ try {
       `median ${median(singleTimes).toFixed(1)} ms, p99 ${percentile(singleTimes, 99).toFixed(1)} ms`,
   );
 } finally {
+  // The API drops its database on SIGTERM; wait for it, or the database is left behind.
+  const exited = once(api, "exit");
   api.kill("SIGTERM");
+  await exited;
 }
 
 /** Waits for startBenchApi.ts to print its URL and model. */

@@ -36,7 +36,14 @@ const server = await createServer({ prisma, logger, organizationId });
 const apiUrl = await server.listen(0);
 
 process.once("SIGTERM", () => {
-  void stop();
+  // Exit explicitly: the database pools would keep the process alive for seconds.
+  stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("stopping the bench API failed:", error);
+      process.exit(1);
+    },
+  );
 });
 console.log(JSON.stringify({ apiUrl, modelId: model.id }));
 

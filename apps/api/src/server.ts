@@ -46,6 +46,9 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const apollo = new ApolloServer<Context>({
     schema: await buildSchema(),
     includeStacktraceInErrorResponses: debug,
+    // Callers stop the server themselves. Apollo's own signal handlers would stop it and then
+    // re-raise the signal, ending the process before the caller's shutdown finishes.
+    stopOnTerminationSignals: false,
     introspection: debug,
     // No type sets cache hints, and the default cache-control plugin wraps every field
     // resolver, a cost that a 10,000-composition batch pays on each of its fields.
