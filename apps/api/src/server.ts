@@ -7,6 +7,7 @@ import {
 import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { PrismaClient } from "@ree/db";
 
@@ -17,6 +18,7 @@ import type { Logger } from "./logger.js";
 import { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 import { buildSchema } from "./schema.js";
 import { ModelCache } from "./services/ModelCache.js";
+import { serveTfjsExport } from "./services/serveTfjsExport.js";
 
 export interface ServerOptions {
   prisma: PrismaClient;
@@ -36,8 +38,9 @@ export interface ApiServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
- * Creates the HTTP server: GraphQL at /graphql, liveness at /health and
- * readiness (database reachable) at /ready.
+ * Creates the HTTP server: GraphQL at /graphql, liveness at /health,
+ * readiness (database reachable) at /ready, and each model member as a
+ * TensorFlow.js LayersModel at /models/<id>/tfjs/<member>/model.json.
  */
 export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const { prisma, logger, organizationId } = options;
@@ -47,11 +50,20 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   const apollo = new ApolloServer<Context>({
     schema: await buildSchema(),
     includeStacktraceInErrorResponses: debug,
+    // Callers stop the server themselves. Apollo's own signal handlers would stop it and then
+    // re-raise the signal, ending the process before the caller's shutdown finishes.
+    stopOnTerminationSignals: false,
     introspection: debug,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: true,
     formatError: (formatted, error) => formatError(formatted, error, debug, logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...limits.plugins],
+    // No type sets cache hints, and the default cache-control plugin wraps every field
+    // resolver, a cost that a 10,000-composition batch pays on each of its fields.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+    ],
     logger,
   });
   await apollo.start();
@@ -106,6 +118,10 @@ async function handleRequest(
 
       return;
     default:
+      if (await serveTfjsExport(request.method ?? "GET", url.pathname, response, context)) {
+        return;
+      }
+
       sendJson(response, 404, { error: `no route ${url.pathname}; GraphQL is at /graphql` });
   }
 }

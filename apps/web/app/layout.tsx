@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">Overview</Link>
             <Link href="/runs">Runs</Link>
             <Link href="/predict">Predict</Link>
+            <Link href="/models">Models</Link>
           </nav>
         </header>
         <ApolloClientProvider apiUrl={apiUrl}>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from "react";
 import { formatMemberCount } from "../lib/format";
 import { MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
 import { parseMolPercent } from "../lib/parseMolPercent";
+import { PredictionNotes } from "./PredictionNotes";
 import { PredictionTable } from "./PredictionTable";
 import { QueryError } from "./QueryError";
 
@@ -186,6 +187,7 @@ export function CompositionForm({ models, initialModelId }: CompositionFormProps
               By {predictedWith.name} ({MODEL_KIND_LABELS[predictedWith.kind]},{" "}
               {formatMemberCount(predictedWith.memberCount)}).
             </p>
+            <PredictionNotes prediction={prediction} unit={predictedWith.targetUnit} />
             <PredictionTable prediction={prediction} unit={predictedWith.targetUnit} />
           </>
         )}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { ModelsDocument } from "@ree/schema/documents";
+import { ModelListDocument } from "@ree/schema/documents";
 
+import { BatchPrediction } from "./BatchPrediction";
 import { CompositionForm } from "./CompositionForm";
 import { LoadingMessage } from "./LoadingMessage";
 import { QueryError } from "./QueryError";
@@ -12,9 +13,9 @@ export interface PredictFormProps {
   initialModelId: string | null;
 }
 
-/** Loads the trained models and shows the prediction form for them. */
+/** Loads the trained models and shows the prediction forms for one composition and a CSV file. */
 export function PredictForm({ initialModelId }: PredictFormProps) {
-  const { data, error } = useQuery(ModelsDocument);
+  const { data, error } = useQuery(ModelListDocument);
 
   if (data === undefined) {
     return error ? (
@@ -24,7 +25,7 @@ export function PredictForm({ initialModelId }: PredictFormProps) {
     );
   }
 
-  if (data.models.length === 0) {
+  if (data.modelList.length === 0) {
     return (
       <p className="muted">
         No models yet. Each finished run stores the models it trained; start a run first.
@@ -32,5 +33,10 @@ export function PredictForm({ initialModelId }: PredictFormProps) {
     );
   }
 
-  return <CompositionForm models={data.models} initialModelId={initialModelId} />;
+  return (
+    <>
+      <CompositionForm models={data.modelList} initialModelId={initialModelId} />
+      <BatchPrediction models={data.modelList} />
+    </>
+  );
 }

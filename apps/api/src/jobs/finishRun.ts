@@ -2,6 +2,7 @@ import {
   BASELINE_KINDS,
   combineRepetitions,
   type EvaluationConfig,
+  type ModelArtifact,
   type RepetitionOutcome,
   type SelectionResults,
   type TransferResult,
@@ -29,7 +30,7 @@ export async function finishRunIfComplete(
 ): Promise<void> {
   const run = await prisma.run.findUniqueOrThrow({
     where: { id: runId },
-    include: { parts: { orderBy: { id: "asc" } } },
+    include: { dataset: true, parts: { orderBy: { id: "asc" } } },
   });
   if (run.status !== "RUNNING" || run.parts.some((part) => part.status !== "DONE")) {
     return;
@@ -95,7 +96,7 @@ export async function finishRunIfComplete(
             datasetVersionId: run.datasetVersionId,
             name: `${kind} from ${run.name}`,
             kind,
-            artifact: artifact as unknown as Prisma.InputJsonValue,
+            artifact: withTrainingData(artifact, run.dataset) as unknown as Prisma.InputJsonValue,
           },
         });
         results.models.push({
@@ -127,6 +128,21 @@ export async function finishRunIfComplete(
   if (stored) {
     log.info({ parts: run.parts.length }, "run succeeded");
   }
+}
+
+/** Names the data set in the artifact, so that it travels with an exported model. */
+function withTrainingData(
+  artifact: ModelArtifact,
+  dataset: { id: string; name: string },
+): ModelArtifact {
+  if (!artifact.training) {
+    return artifact;
+  }
+
+  return {
+    ...artifact,
+    training: { ...artifact.training, datasetId: dataset.id, datasetName: dataset.name },
+  };
 }
 
 /** Marks a queued or running run FAILED with the reason, unless it already ended. */

@@ -1,11 +1,19 @@
 import { readFile } from "node:fs/promises";
 
-import { importTorchEnsemble, importTorchTransferModels, type ModelArtifact } from "@ree/core-ml";
+import {
+  importTorchEnsemble,
+  importTorchTransferModels,
+  type Matrix,
+  type ModelArtifact,
+  parseTable,
+  selectColumns,
+} from "@ree/core-ml";
 import type { Prisma, PrismaClient } from "@ree/db";
 
 import type { Logger } from "../logger.js";
 
 const PRETRAINED_DIR = new URL("../../../../data/pretrained/", import.meta.url);
+const US_TRAINING_FILE = "../song2024_doe_demo10pct_molar.csv";
 
 /** Name of the study's 30-member ensemble, trained on all 99 US samples. */
 export const STUDY_ENSEMBLE_NAME = "Study ensemble (Song et al. 2024, 30 members, 99 US ashes)";
@@ -20,8 +28,9 @@ export async function seedStudyModels(
   organizationId: string,
   logger: Logger,
 ): Promise<void> {
-  const ensemble = importTorchEnsemble(await readJson("study_ensemble_30.json"));
-  const transfer = importTorchTransferModels(await readJson("study_transfer_models.json"));
+  const options = { knownTrainingRows: await publicTrainingRows() };
+  const ensemble = importTorchEnsemble(await readJson("study_ensemble_30.json"), options);
+  const transfer = importTorchTransferModels(await readJson("study_transfer_models.json"), options);
   const models: { name: string; artifact: ModelArtifact }[] = [
     { name: STUDY_ENSEMBLE_NAME, artifact: ensemble },
     ...transfer.map(({ name, artifact }) => ({
@@ -53,4 +62,22 @@ export async function seedStudyModels(
 
 async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(new URL(file, PRETRAINED_DIR), "utf8"));
+}
+
+/** Oxides of the study's models, in their order, as bundled column names. */
+const STUDY_FEATURES = ["Al2O3", "CaO", "Fe2O3", "MgO", "TiO2", "P2O5"].map(
+  (oxide) => `${oxide}_mol_pct`,
+);
+
+/**
+ * Reads the 10 public ashes of the study's 99 training ashes. Only the scalers
+ * describe the other 89, so these rows widen the domain estimated from them.
+ */
+async function publicTrainingRows(): Promise<Matrix> {
+  const table = parseTable(await readFile(new URL(US_TRAINING_FILE, PRETRAINED_DIR), "utf8"));
+  const indices = STUDY_FEATURES.map((name) =>
+    table.columns.findIndex((column) => column.name === name),
+  );
+
+  return selectColumns(table.values, indices);
 }

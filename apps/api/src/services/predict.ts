@@ -1,5 +1,18 @@
-import { createMatrix, type ModelArtifact, predictWithArtifact } from "@ree/core-ml";
-import type { CompositionInput, Prediction } from "@ree/schema/types";
+import {
+  checkDomain,
+  createMatrix,
+  describeDomainWarning,
+  type DomainWarning as CoreDomainWarning,
+  type ModelArtifact,
+  predictWithArtifact,
+} from "@ree/core-ml";
+import type {
+  CompositionInput,
+  DomainWarning,
+  Prediction,
+  TargetPrediction,
+  ThresholdSource,
+} from "@ree/schema/types";
 
 import { ApiError } from "../errors/ApiError.js";
 
@@ -8,11 +21,22 @@ export const MAX_COMPOSITIONS = 10_000;
 
 const TOTAL_TARGET = "REE_total_ppm_mol";
 
+export interface PredictOptions {
+  /** Threshold of the screening class, in the target unit; overrides the model's own. */
+  screeningThreshold?: number | null;
+}
+
 /**
  * Predicts every target of the model for each composition, as the mean and
- * sd over the ensemble members. Oxides the model does not use are ignored.
+ * sd over the ensemble members, with the screening class and the reasons the
+ * composition is outside the training domain. Oxides the model does not use
+ * are ignored.
  */
-export function predict(artifact: ModelArtifact, compositions: CompositionInput[]): Prediction[] {
+export function predict(
+  artifact: ModelArtifact,
+  compositions: CompositionInput[],
+  options: PredictOptions = {},
+): Prediction[] {
   if (compositions.length === 0 || compositions.length > MAX_COMPOSITIONS) {
     throw ApiError.badInput(
       `compositions must hold 1 to ${MAX_COMPOSITIONS} entries, got ${compositions.length}`,
@@ -24,28 +48,93 @@ export function predict(artifact: ModelArtifact, compositions: CompositionInput[
     x.data.set(featureRow(artifact, composition, i), i * artifact.features.length);
   });
 
-  const { mean, sd, p5, p95 } = predictWithArtifact(artifact, x);
+  const screening = resolveScreening(artifact, options.screeningThreshold);
+  const { mean, sd, p5, p95, shareAbove } = predictWithArtifact(artifact, x, {
+    ...(screening && { screening }),
+  });
+  const warnings = artifact.domain ? checkDomain(artifact.domain, artifact.features, x) : [];
   const width = artifact.targets.length;
 
-  return compositions.map((composition, i) => {
-    const targets = artifact.targets.map((target, j) => {
-      const spread = sd.data[i * width + j] ?? NaN;
-
-      return {
-        target,
-        value: mean.data[i * width + j] ?? NaN,
-        sd: Number.isFinite(spread) ? spread : null,
-        p5: p5.data[i * width + j] ?? NaN,
-        p95: p95.data[i * width + j] ?? NaN,
-      };
-    });
+  const targetPrediction = (i: number, j: number): TargetPrediction => {
+    const spread = sd.data[i * width + j] ?? NaN;
 
     return {
-      label: composition.label ?? null,
-      total: targets.find((target) => target.target === TOTAL_TARGET) ?? null,
-      targets,
+      target: artifact.targets[j] ?? "",
+      value: mean.data[i * width + j] ?? NaN,
+      sd: Number.isFinite(spread) ? spread : null,
+      p5: p5.data[i * width + j] ?? NaN,
+      p95: p95.data[i * width + j] ?? NaN,
     };
-  });
+  };
+
+  const total = artifact.targets.indexOf(TOTAL_TARGET);
+
+  // Targets are getters, so that GraphQL builds them only for queries that select them:
+  // a batch that reads the total alone skips 16 objects per composition.
+  return compositions.map((composition, i) => ({
+    label: composition.label ?? null,
+    get total() {
+      return total < 0 ? null : targetPrediction(i, total);
+    },
+    get targets() {
+      return artifact.targets.map((_, j) => targetPrediction(i, j));
+    },
+    screening: screening && {
+      target: screening.name,
+      threshold: screening.threshold,
+      thresholdSource: screening.source,
+      high: (mean.data[i * width + screening.target] ?? NaN) >= screening.threshold,
+      shareAbove: shareAbove?.[i] ?? NaN,
+    },
+    warnings: (warnings[i] ?? []).map(toDomainWarning),
+  }));
+}
+
+interface ResolvedScreening {
+  /** Column of the target. */
+  target: number;
+  name: string;
+  threshold: number;
+  source: ThresholdSource;
+}
+
+/** Picks the request's threshold, else the model's, on the total REE when the model predicts it. */
+function resolveScreening(
+  artifact: ModelArtifact,
+  requested: number | null | undefined,
+): ResolvedScreening | null {
+  if (requested !== null && requested !== undefined && !(requested >= 0)) {
+    throw ApiError.badInput(
+      `screeningThreshold must be zero or more, in ${artifact.targetUnit}; got ${requested}`,
+    );
+  }
+
+  const rule = artifact.screening;
+  const name =
+    rule?.target ?? (artifact.targets.includes(TOTAL_TARGET) ? TOTAL_TARGET : artifact.targets[0]);
+  const target = artifact.targets.indexOf(name ?? "");
+  if (requested !== null && requested !== undefined) {
+    return { target, name: name ?? "", threshold: requested, source: "REQUEST" };
+  }
+
+  if (!rule || target < 0) {
+    return null;
+  }
+
+  return { target, name: rule.target, threshold: rule.threshold, source: "MODEL" };
+}
+
+function toDomainWarning(warning: CoreDomainWarning): DomainWarning {
+  const message = describeDomainWarning(warning);
+  if (warning.kind === "RANGE") {
+    const { kind, feature, value, min, max } = warning;
+
+    return { kind, message, feature, value, min, max, distance: null, maxDistance: null };
+  }
+
+  const { kind, distance, maxDistance } = warning;
+
+  return { kind, message, feature: null, value: null, min: null, max: null, distance, maxDistance };
 }
 
 function featureRow(

@@ -12,6 +12,8 @@ import type {
 import type { Dataset as DatasetRow, Model as ModelRow, Run as RunRow } from "@ree/db";
 import type { Dataset, Model, ModelKind, Run, RunProgress } from "@ree/schema/types";
 
+import { modelDetails } from "./modelDetails.js";
+
 /** The shapes stored in JSON columns, and their mapping to GraphQL objects. */
 
 export type DatasetColumnRecord = TableColumn;
@@ -103,5 +105,6 @@ export function toModel(row: ModelRow, defaultModelId: string | null): Model {
     runId: row.runId,
     isDefault: row.id === defaultModelId,
     createdAt: row.createdAt,
+    ...modelDetails(row.id, row.datasetId, artifact),
   };
 }

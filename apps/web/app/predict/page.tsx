@@ -16,9 +16,10 @@ export default async function PredictPage({
     <>
       <h1>Predict REE contents</h1>
       <p className="lead">
-        Enter the oxide composition of one ash in mol %, as measured by XRF. The chosen model
-        returns the total REE and each element in ppm (molar), as the mean ± sd over its ensemble
-        members.
+        Enter the oxide composition of one ash in mol %, as measured by XRF, or upload a CSV file of
+        many. The chosen model returns the total REE and each element in ppm (molar), as the mean ±
+        sd over its ensemble members, with the screening class and a warning for each composition
+        outside its training domain.
       </p>
       <PredictForm initialModelId={initialModelId} />
     </>

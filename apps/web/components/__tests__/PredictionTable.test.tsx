@@ -12,6 +12,8 @@ const PREDICTION: Prediction = {
     { target: "REE_total_ppm_mol", value: 171.26, sd: 12.04, p5: 152.31, p95: 190.02 },
     { target: "La2O3_ppm_mol", value: 31.04, sd: null, p5: 31.04, p95: 31.04 },
   ],
+  screening: null,
+  warnings: [],
 };
 
 describe("PredictionTable", () => {

@@ -83,12 +83,64 @@ export interface ModelMember {
 }
 
 export const MODEL_ARTIFACT_FORMAT = "ree-workbench/model";
-export const MODEL_ARTIFACT_VERSION = 1;
+/** Version 2 adds the optional `domain`, `screening` and `training` fields to version 1. */
+export const MODEL_ARTIFACT_VERSION = 2;
+export type ModelArtifactVersion = 1 | 2;
+
+/**
+ * The region of feature space the model was trained on, so that predictions far from it can be flagged.
+ * Ranges are in the feature unit; the distance is the Mahalanobis distance of
+ * the z-scores (x - center) / scale.
+ */
+export interface TrainingDomain {
+  /** "rows" when computed from the training rows, "scaler" when only their mean and sd were known. */
+  source: "rows" | "scaler";
+  /** Training rows the statistics describe. */
+  rows: number;
+  /** Smallest allowed value per feature, in the feature unit. */
+  min: number[];
+  /** Largest allowed value per feature, in the feature unit. */
+  max: number[];
+  /** Per-feature mean of the training rows. */
+  center: number[];
+  /** Per-feature population sd of the training rows (1 for a constant feature). */
+  scale: number[];
+  /** Inverse of the regularised covariance of the z-scores, features x features. */
+  precision: number[][];
+  /** Largest Mahalanobis distance still inside the domain (not squared). */
+  maxDistance: number;
+}
+
+/** The default high/low split of one target, e.g. total REE at the training median. */
+export interface ScreeningRule {
+  target: string;
+  /** In the target unit; a prediction at or above it is "high". */
+  threshold: number;
+}
+
+/** The data the model was trained on, as the application that trained it names it. */
+export interface TrainingData {
+  datasetId: string | null;
+  datasetName: string | null;
+  /** The data set's version when it has one. */
+  datasetVersion: number | null;
+  rows: number;
+  /** Mean test metrics over the repetitions, per target, when the trainer computed them. */
+  metrics: TrainingMetric[];
+}
+
+export interface TrainingMetric {
+  target: string;
+  /** Coefficient of determination on the test rows. */
+  r2: number | null;
+  /** Mean absolute percentage error on the test rows, in %. */
+  mape: number | null;
+}
 
 /** A trained ensemble with everything needed to predict, as stored and exchanged. */
 export interface ModelArtifact {
   format: typeof MODEL_ARTIFACT_FORMAT;
-  version: typeof MODEL_ARTIFACT_VERSION;
+  version: ModelArtifactVersion;
   kind: ModelKind;
   /** Input columns, in the order the members expect them. */
   features: string[];
@@ -96,4 +148,8 @@ export interface ModelArtifact {
   targets: string[];
   targetUnit: string;
   members: ModelMember[];
+  /** Absent in version 1 artifacts, which then predict without domain warnings. */
+  domain?: TrainingDomain;
+  screening?: ScreeningRule;
+  training?: TrainingData;
 }

@@ -9,8 +9,10 @@ import {
   type ModelMember,
   type Predictor,
 } from "../artifact/ModelArtifact.js";
+import { computeTrainingDomain } from "../artifact/computeTrainingDomain.js";
 import { predictWithMember } from "../artifact/predictWithMember.js";
-import { getColumn, type Matrix, selectColumns } from "../matrix/Matrix.js";
+import { percentile } from "../analysis/percentile.js";
+import { getColumn, type Matrix, selectColumns, selectRows } from "../matrix/Matrix.js";
 import { fitLinearRegression } from "../models/fitLinearRegression.js";
 import type { NetworkEngine } from "../network/NetworkEngine.js";
 import { createRandom } from "../random/createRandom.js";
@@ -201,9 +203,25 @@ export function combineRepetitions(
   const { x, y } = selectData(data, config);
   const ordered = [...outcomes].sort((a, b) => a.repetition - b.repetition);
 
+  // Every member trained on its own split; together they saw these rows.
+  const trainedRows = [
+    ...new Set(
+      ordered
+        .flatMap(({ models }) =>
+          (models[0]?.predictions ?? []).filter(({ split }) => split === "TRAIN"),
+        )
+        .map(({ sample }) => sample),
+    ),
+  ].sort((a, b) => a - b);
+  const domain = computeTrainingDomain(selectRows(x, trainedRows));
+  const screeningTarget = config.targets[0] ?? "";
+  const screeningThreshold =
+    config.screeningThreshold ?? percentile(getColumn(selectRows(y, trainedRows), 0), 50);
+
   return config.models.map((kind, k) => {
     const models = ordered.map((outcome) => outcome.models[k] as RepetitionModel);
     const predictions = models.flatMap((model) => model.predictions);
+    const metrics = mergeScores(models.map((model) => model.scores));
     const artifact: ModelArtifact = {
       format: MODEL_ARTIFACT_FORMAT,
       version: MODEL_ARTIFACT_VERSION,
@@ -213,13 +231,24 @@ export function combineRepetitions(
       targets: config.targets,
       targetUnit: unitOf(data.columns, config.targets),
       members: models.map((model) => model.member),
+      domain,
+      screening: { target: screeningTarget, threshold: screeningThreshold },
+      training: {
+        datasetId: null,
+        datasetName: null,
+        datasetVersion: null,
+        rows: trainedRows.length,
+        metrics: metrics
+          .filter(({ split }) => split === "TEST")
+          .map(({ target, r2, mape }) => ({ target, r2: r2.mean, mape: mape.mean })),
+      },
     };
 
     return {
       kind,
       analyses: analyze(artifact, x, y, predictions, config),
       secondsPerTraining: models.reduce((sum, m) => sum + m.seconds, 0) / models.length,
-      metrics: mergeScores(models.map((model) => model.scores)),
+      metrics,
       predictions,
       artifact,
     };

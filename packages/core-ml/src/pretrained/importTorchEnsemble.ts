@@ -44,5 +44,5 @@ export function importTorchEnsemble(
     return readTorchNetwork(readField(member, "layers", path), fieldPath(path, "layers"), shape);
   });
 
-  return createTorchArtifact(columns, networks);
+  return createTorchArtifact(columns, networks, options.knownTrainingRows);
 }

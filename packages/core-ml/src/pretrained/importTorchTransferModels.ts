@@ -55,6 +55,6 @@ export function importTorchTransferModels(
       shape,
     );
 
-    return { name, artifact: createTorchArtifact(columns, [network]) };
+    return { name, artifact: createTorchArtifact(columns, [network], options.knownTrainingRows) };
   });
 }

@@ -1,5 +1,5 @@
 import { typedDocument } from "./typed.js";
-import type { Model, Prediction } from "./types.js";
+import type { Model, ModelDetail, Prediction } from "./types.js";
 
 export const ModelsDocument = typedDocument<{ models: Model[] }, Record<string, never>>(`
   query Models {
@@ -19,14 +19,74 @@ export const ModelsDocument = typedDocument<{ models: Model[] }, Record<string, 
   }
 `);
 
+const MODEL_DETAIL_FIELDS = `
+  id
+  name
+  kind
+  features
+  featureUnit
+  targets
+  targetUnit
+  memberCount
+  runId
+  isDefault
+  createdAt
+  formatVersion
+  datasetId
+  datasetName
+  domain {
+    source
+    rows
+    ranges {
+      feature
+      min
+      max
+    }
+    maxDistance
+  }
+  screeningTarget
+  screeningThreshold
+  metrics {
+    target
+    r2
+    mape
+  }
+  tfjsModelPaths
+`;
+
+export const ModelListDocument = typedDocument<
+  { modelList: ModelDetail[] },
+  Record<string, never>
+>(`
+  query ModelList {
+    modelList {${MODEL_DETAIL_FIELDS}}
+  }
+`);
+
+export const ModelDocument = typedDocument<{ model: ModelDetail }, { id: string }>(`
+  query Model($id: ID!) {
+    model(id: $id) {${MODEL_DETAIL_FIELDS}}
+  }
+`);
+
 export interface PredictVariables {
   modelId: string;
+  /** Overrides the model's screening threshold, in the target unit. */
+  screeningThreshold?: number | null;
   compositions: { label?: string; oxides: { oxide: string; molPercent: number }[] }[];
 }
 
 export const PredictDocument = typedDocument<{ predict: Prediction[] }, PredictVariables>(`
-  mutation Predict($modelId: ID!, $compositions: [CompositionInput!]!) {
-    predict(modelId: $modelId, compositions: $compositions) {
+  mutation Predict(
+    $modelId: ID!
+    $compositions: [CompositionInput!]!
+    $screeningThreshold: Float
+  ) {
+    predict(
+      modelId: $modelId
+      compositions: $compositions
+      screeningThreshold: $screeningThreshold
+    ) {
       label
       total {
         target
@@ -41,6 +101,23 @@ export const PredictDocument = typedDocument<{ predict: Prediction[] }, PredictV
         sd
         p5
         p95
+      }
+      screening {
+        target
+        threshold
+        thresholdSource
+        high
+        shareAbove
+      }
+      warnings {
+        kind
+        message
+        feature
+        value
+        min
+        max
+        distance
+        maxDistance
       }
     }
   }

@@ -124,10 +124,34 @@ export interface TargetPrediction {
   p95: number;
 }
 
+export type DomainWarningKind = "RANGE" | "DISTANCE";
+export type ThresholdSource = "MODEL" | "REQUEST";
+
+export interface DomainWarning {
+  kind: DomainWarningKind;
+  message: string;
+  feature: string | null;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  distance: number | null;
+  maxDistance: number | null;
+}
+
+export interface ScreeningClass {
+  target: string;
+  threshold: number;
+  thresholdSource: ThresholdSource;
+  high: boolean;
+  shareAbove: number;
+}
+
 export interface Prediction {
   label: string | null;
   total: TargetPrediction | null;
   targets: TargetPrediction[];
+  screening: ScreeningClass | null;
+  warnings: DomainWarning[];
 }
 
 export interface Model {
@@ -142,6 +166,37 @@ export interface Model {
   runId: string | null;
   isDefault: boolean;
   createdAt: string;
+}
+
+export interface FeatureRange {
+  feature: string;
+  min: number;
+  max: number;
+}
+
+export interface TrainingDomainSummary {
+  source: string;
+  rows: number;
+  ranges: FeatureRange[];
+  maxDistance: number;
+}
+
+export interface ModelMetric {
+  target: string;
+  r2: number | null;
+  mape: number | null;
+}
+
+/** A model with its format, training data, domain and export paths. */
+export interface ModelDetail extends Model {
+  formatVersion: number;
+  datasetId: string | null;
+  datasetName: string | null;
+  domain: TrainingDomainSummary | null;
+  screeningTarget: string | null;
+  screeningThreshold: number | null;
+  metrics: ModelMetric[];
+  tfjsModelPaths: string[];
 }
 
 export interface MetricValue {

@@ -123,3 +123,24 @@ registerEnumType(AnalysisKind, {
     "FEATURE_EFFECTS: one feature varied from its 20th to 80th percentile. NOISE: 2 % and " +
     "4 % Gaussian input noise. SCREENING: high/low classes at a threshold.",
 });
+
+export const DomainWarningKind = {
+  RANGE: "RANGE",
+  DISTANCE: "DISTANCE",
+} as const;
+export type DomainWarningKind = (typeof DomainWarningKind)[keyof typeof DomainWarningKind];
+
+registerEnumType(DomainWarningKind, {
+  name: "DomainWarningKind",
+  description:
+    "RANGE: one feature outside the training range; DISTANCE: the composition as a whole " +
+    "farther from the training rows than any training row or the chi-square 0.99 quantile.",
+});
+
+export const ThresholdSource = {
+  MODEL: "MODEL",
+  REQUEST: "REQUEST",
+} as const;
+export type ThresholdSource = (typeof ThresholdSource)[keyof typeof ThresholdSource];
+
+registerEnumType(ThresholdSource, { name: "ThresholdSource" });

@@ -13,3 +13,4 @@ export * from "./import.type.js";
 export * from "./runConnection.type.js";
 export * from "./correlation.type.js";
 export * from "./runEvent.type.js";
+export * from "./domain.type.js";

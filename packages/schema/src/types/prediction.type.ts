@@ -1,5 +1,7 @@
 import { Field, Float, ObjectType } from "type-graphql";
 
+import { DomainWarning, ScreeningClass } from "./domain.type.js";
+
 @ObjectType()
 export class TargetPrediction {
   @Field(() => String)
@@ -34,4 +36,17 @@ export class Prediction {
 
   @Field(() => [TargetPrediction], { description: "Every target of the model, in order." })
   targets!: TargetPrediction[];
+
+  @Field(() => ScreeningClass, {
+    nullable: true,
+    description: "High or low; null when neither the model nor the request gives a threshold.",
+  })
+  screening!: ScreeningClass | null;
+
+  @Field(() => [DomainWarning], {
+    description:
+      "Why the composition is outside the training domain; empty inside it, and always empty " +
+      "for a model without a recorded domain (Model.domain is null).",
+  })
+  warnings!: DomainWarning[];
 }
