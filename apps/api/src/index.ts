@@ -6,3 +6,6 @@ export { ensureDefaultOrganization } from "./services/defaultOrganization.js";
 export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
 export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";
+export { seedFirstOwner, FIRST_OWNER_EMAIL } from "./seed/seedFirstOwner.js";
+export { createAccount, type AccountInput } from "./services/accounts.js";
+export { newSecret } from "./auth/credentials.js";

@@ -8,17 +8,23 @@ import type { AddressInfo } from "node:net";
 
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import type { PrismaClient } from "@ree/db";
+import { type PrismaClient, runAsTenant } from "@ree/db";
 
+import { authenticate, type Principal } from "./auth/authenticate.js";
 import type { Context } from "./context.js";
 import type { Logger } from "./logger.js";
 import { buildSchema } from "./schema.js";
 import { ModelCache } from "./services/ModelCache.js";
 
 export interface ServerOptions {
+  /** A tenant client (createTenantPrismaClient) connected as the application role. */
   prisma: PrismaClient;
   logger: Logger;
-  organizationId: string;
+  /**
+   * Origins allowed to call with the session cookie, besides any http://127.0.0.1:<port> and
+   * http://localhost:<port>, where the dashboard runs by default.
+   */
+  allowedOrigins?: string[];
   /** Show stack traces in errors and allow introspection; off when NODE_ENV is "production". */
   debug?: boolean;
 }
@@ -37,7 +43,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * readiness (database reachable) at /ready.
  */
 export async function createServer(options: ServerOptions): Promise<ApiServer> {
-  const { prisma, logger, organizationId } = options;
+  const { prisma, logger } = options;
   const debug = options.debug ?? process.env.NODE_ENV !== "production";
   const httpServer = createHttpServer();
   const apollo = new ApolloServer<Context>({
@@ -50,8 +56,17 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   await apollo.start();
 
   const models = new ModelCache(prisma);
-  const context = async (): Promise<Context> => ({ prisma, logger, models, organizationId });
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   httpServer.on("request", (request, response) => {
+    const context = (principal: Principal | null): Context =>
+      createContext(principal, response, { prisma, logger, models });
+    const origin = request.headers.origin;
+    if (origin !== undefined && (allowedOrigins.has(origin) || LOOPBACK_ORIGIN.test(origin))) {
+      response.setHeader("access-control-allow-origin", origin);
+      response.setHeader("access-control-allow-credentials", "true");
+      response.setHeader("vary", "origin");
+    }
+
     handleRequest(request, response, apollo, context, prisma).catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, "request failed");
       if (!response.headersSent) {
@@ -66,16 +81,37 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   };
 }
 
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/**
+ * The context of one request. Its queries run as the principal's tenant (see handleGraphQL);
+ * a signed-out request has no organisation, so row-level security shows it no rows.
+ */
+function createContext(
+  principal: Principal | null,
+  response: ServerResponse,
+  shared: Pick<Context, "prisma" | "logger" | "models">,
+): Context {
+  return {
+    ...shared,
+    organizationId: principal?.organizationId ?? "",
+    userId: principal?.userId ?? null,
+    role: principal?.role ?? null,
+    teamIds: principal?.teamIds ?? [],
+    activeTeamId: principal?.activeTeamId ?? null,
+    sessionId: principal?.sessionId ?? null,
+    setCookie: (cookie) => response.appendHeader("set-cookie", cookie),
+  };
+}
+
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
   apollo: ApolloServer<Context>,
-  context: () => Promise<Context>,
+  context: (principal: Principal | null) => Context,
   prisma: PrismaClient,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
-  // The dashboard runs on another origin. TODO: restrict origins once sessions use cookies.
-  response.setHeader("access-control-allow-origin", "*");
   response.setHeader("access-control-allow-headers", "content-type, authorization");
   response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
   if (request.method === "OPTIONS") {
@@ -90,12 +126,12 @@ async function handleRequest(
 
       return;
     case "/ready":
-      await prisma.$queryRaw`SELECT 1`;
+      await runAsTenant({}, () => prisma.$queryRaw`SELECT 1`);
       sendJson(response, 200, { status: "ready" });
 
       return;
     case "/graphql":
-      await handleGraphQL(request, response, url, apollo, context);
+      await handleGraphQL(request, response, url, apollo, context, prisma);
 
       return;
     default:
@@ -108,7 +144,8 @@ async function handleGraphQL(
   response: ServerResponse,
   url: URL,
   apollo: ApolloServer<Context>,
-  context: () => Promise<Context>,
+  context: (principal: Principal | null) => Context,
+  prisma: PrismaClient,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -133,10 +170,23 @@ async function handleGraphQL(
     return;
   }
 
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-    context,
+  const principal = await authenticate(prisma, {
+    authorization: request.headers.authorization,
+    cookie: request.headers.cookie,
   });
+  const tenant = principal
+    ? {
+        organizationId: principal.organizationId,
+        userId: principal.userId,
+        teamIds: principal.teamIds,
+      }
+    : {};
+  const result = await runAsTenant(tenant, () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+      context: async () => context(principal),
+    }),
+  );
   for (const [key, value] of result.headers) {
     response.setHeader(key, value);
   }

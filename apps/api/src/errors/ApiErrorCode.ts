@@ -6,4 +6,8 @@ export enum ApiErrorCode {
   NOT_FOUND = "NOT_FOUND",
   /** The request is valid but conflicts with stored data, such as a duplicate name. */
   CONFLICT = "CONFLICT",
+  /** The request needs a signed-in user or an API token. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The caller's role in the organisation does not allow the operation. */
+  FORBIDDEN = "FORBIDDEN",
 }

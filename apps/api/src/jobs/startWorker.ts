@@ -1,5 +1,5 @@
 import type { NetworkEngine } from "@ree/core-ml";
-import type { PrismaClient } from "@ree/db";
+import { type PrismaClient, runAsTenant } from "@ree/db";
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 
 import type { Logger } from "../logger.js";
@@ -7,7 +7,9 @@ import { EXECUTE_RUN_TASK } from "../services/startRun.js";
 import { executeRun, type ExecuteRunOptions } from "./executeRun.js";
 
 export interface WorkerOptions {
+  /** The job queue's database, as a user that may install its schema. */
   databaseUrl: string;
+  /** A tenant client; each run executes as the organisation that owns it. */
   prisma: PrismaClient;
   engine: NetworkEngine;
   logger: Logger;
@@ -32,13 +34,25 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
     taskList: {
       [EXECUTE_RUN_TASK]: async (payload) => {
         const { runId } = payload as { runId: string };
-        await executeRun(runId, { ...execution, logger });
+        const organizationId = await runOrganization(execution.prisma, runId);
+        await runAsTenant({ organizationId }, () => executeRun(runId, { ...execution, logger }));
       },
     },
   });
   logger.info({ concurrency, engine: options.engine.name }, "worker started");
 
   return runner;
+}
+
+/** The organisation that owns a run, read through a function that reveals nothing else. */
+async function runOrganization(prisma: PrismaClient, runId: string): Promise<string | undefined> {
+  const rows = await runAsTenant(
+    {},
+    () => prisma.$queryRaw<{ organization: string | null }[]>`
+      SELECT ree_run_organization(${runId}::uuid)::text AS organization`,
+  );
+
+  return rows[0]?.organization ?? undefined;
 }
 
 /**

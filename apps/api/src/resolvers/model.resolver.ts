@@ -11,9 +11,9 @@ import { toModel } from "../services/records.js";
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => [Model], { description: "Trained models, newest first." })
-  async models(@Ctx() { prisma, organizationId }: Context): Promise<Model[]> {
+  async models(@Ctx() { prisma }: Context): Promise<Model[]> {
+    // Row-level security keeps the organisation's own models and those shared with it.
     const rows = await prisma.model.findMany({
-      where: { organizationId },
       orderBy: { createdAt: "desc" },
     });
 
@@ -29,13 +29,13 @@ export class ModelResolver {
   async predict(
     @Arg("modelId", () => ID) modelId: string,
     @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
-    @Ctx() { models, organizationId }: Context,
+    @Ctx() { models }: Context,
   ): Promise<Prediction[]> {
     if (!isUuid(modelId)) {
       throw ApiError.notFound("model", modelId);
     }
 
-    const artifact = await models.get(organizationId, modelId);
+    const artifact = await models.get(modelId);
 
     return predict(artifact, compositions);
   }

@@ -36,9 +36,9 @@ type ModelResultSource = ModelResult & {
 @Resolver(() => Run)
 export class RunResolver {
   @Query(() => [Run], { description: "Runs, newest first." })
-  async runs(@Ctx() { prisma, organizationId }: Context): Promise<Run[]> {
+  async runs(@Ctx() { prisma }: Context): Promise<Run[]> {
+    // Row-level security keeps the organisation's own runs and those shared with it.
     const rows = await prisma.run.findMany({
-      where: { organizationId },
       orderBy: { createdAt: "desc" },
       omit: { results: true },
     });
@@ -47,12 +47,9 @@ export class RunResolver {
   }
 
   @Query(() => Run, { nullable: true })
-  async run(
-    @Arg("id", () => ID) id: string,
-    @Ctx() { prisma, organizationId }: Context,
-  ): Promise<Run | null> {
+  async run(@Arg("id", () => ID) id: string, @Ctx() { prisma }: Context): Promise<Run | null> {
     const row = isUuid(id)
-      ? await prisma.run.findFirst({ where: { id, organizationId }, omit: { results: true } })
+      ? await prisma.run.findFirst({ where: { id }, omit: { results: true } })
       : null;
 
     return row ? toRun({ ...row, results: null }) : null;

@@ -8,3 +8,4 @@ export * from "./selection.type.js";
 export * from "./model.type.js";
 export * from "./prediction.type.js";
 export * from "./inputs.js";
+export * from "./tenancy.type.js";
