@@ -145,7 +145,7 @@ describe("tenant isolation", () => {
       ),
     );
 
-    console.log(`isolation: ${attempts.length} attempts, ${leaks.length} leaks`);
+    process.stdout.write(`isolation: ${attempts.length} attempts, ${leaks.length} leaks\n`);
     expect(attempts.length).toBe(3 * 3 * 3 * OPERATIONS.length * 3);
     expect(leaks).toEqual([]);
     expect(crossWrites).toEqual([]);

@@ -33,6 +33,11 @@ describe("run page", () => {
     await waitForRun(stack.apiUrl, runId);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page
+      .context()
+      .addCookies([
+        { name: "ree_session", value: stack.owner.sessionToken, url: new URL(stack.apiUrl).origin },
+      ]);
     await page.goto(`${web.url}/runs/${runId}`);
     await page.locator("circle.parity-point").first().waitFor({ timeout: 30_000 });
     await mkdir(outputDir, { recursive: true });

@@ -89,6 +89,7 @@ if (firstOwner) {
       `${firstOwner.password} (shown once; set REE_OWNER_PASSWORD to choose it)`,
   );
 }
+
 if (firstRunId) {
   console.log(`First run: ${dashboardUrl}/runs/${firstRunId} (training now; progress below)\n`);
 }
