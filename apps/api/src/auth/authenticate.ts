@@ -3,7 +3,7 @@ import { type PrismaClient, type Role, runAsTenant } from "@ree/db";
 import { hashSecret } from "./credentials.js";
 import { readCookie, SESSION_COOKIE } from "./sessionCookie.js";
 
-/** Who sent a request, and the organisation it acts in. */
+/** The sender of a request and the organisation it acts in. */
 export interface Principal {
   userId: string;
   organizationId: string;
