@@ -83,6 +83,7 @@ export async function startTestStack(): Promise<TestStack> {
 
     return createTestUser(prisma, organization, role, email ?? `user${users}@example.org`);
   };
+
   const owner = await createUser(organizationId, "OWNER", "owner@example.org");
   setDefaultToken(apiUrl, owner.token);
 
