@@ -123,8 +123,8 @@ async function executeScript(pool: pg.Pool, script: string): Promise<void> {
 
 /**
  * Reports the describer's `constraint_type` column (pg_constraint.contype) as a character. The
- * describer reads that one "char" column as a character and panics on text, which any CHECK
- * constraint triggers; it reads the other "char" catalog columns as text.
+ * describer panics when that column arrives as text, and every CHECK constraint makes it read the
+ * column. Its other "char" catalog columns are read as text.
  */
 function retypeConstraintTypes(result: SqlResultSet): SqlResultSet {
   const column = result.columnNames.indexOf("constraint_type");
