@@ -13,6 +13,9 @@ export {
   Role,
   RunStatus,
   type Dataset,
+  ShareAccess,
+  type ApiToken,
+  type AuditEvent,
   type Membership,
   type Model,
   type Organization,
@@ -20,6 +23,11 @@ export {
   type RunEvent,
   type RunPart,
   type Sample,
+  type Session,
+  type Share,
   type Team,
   type User,
 } from "../generated/prisma/client.js";
+export { createTenantPrismaClient } from "./createTenantPrismaClient.js";
+export { currentTenant, runAsTenant, type Tenant } from "./tenantScope.js";
+export { APP_ROLE, ensureAppRole, type AppRoleOptions } from "./ensureAppRole.js";

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
+  ColumnTypeEnum,
   DriverAdapterError,
+  type SqlResultSet,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
@@ -69,7 +71,7 @@ export class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFa
     const wrapped: SqlDriverAdapter = {
       provider: adapter.provider,
       adapterName: adapter.adapterName,
-      queryRaw: (query) => adapter.queryRaw(query),
+      queryRaw: async (query) => retypeConstraintTypes(await adapter.queryRaw(query)),
       executeRaw: (query) => adapter.executeRaw(query),
       startTransaction: (isolationLevel) => adapter.startTransaction(isolationLevel),
       getConnectionInfo: () => adapter.getConnectionInfo(),
@@ -117,6 +119,20 @@ async function executeScript(pool: pg.Pool, script: string): Promise<void> {
 
     throw error;
   }
+}
+
+/**
+ * Reports the describer's `constraint_type` column (pg_constraint.contype) as a character. The
+ * describer panics when that column arrives as text, and every CHECK constraint makes it read the
+ * column. Its other "char" catalog columns are read as text.
+ */
+function retypeConstraintTypes(result: SqlResultSet): SqlResultSet {
+  const column = result.columnNames.indexOf("constraint_type");
+  if (column >= 0 && result.columnTypes[column] === ColumnTypeEnum.Text) {
+    result.columnTypes[column] = ColumnTypeEnum.Character;
+  }
+
+  return result;
 }
 
 function retypeCharFields(result: unknown): void {

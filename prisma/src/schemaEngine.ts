@@ -49,6 +49,15 @@ async function instantiateWasm(): Promise<void> {
     }
   }
 
+  // The engine reports a Rust panic through this global before it aborts. Without it the report
+  // itself fails with a TypeError that hides the panic message.
+  const panicRegistry = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
+  panicRegistry.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message(message: string): never {
+      throw new Error(`Prisma schema engine panicked: ${message}`);
+    },
+  };
+
   const { instance } = await webAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports });
   wasmBindings.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();

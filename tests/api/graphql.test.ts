@@ -1,5 +1,5 @@
-import { createLogger, createServer, ensureDefaultOrganization, QUERY_LIMITS } from "@ree/api";
-import type { PrismaClient } from "@ree/db";
+import { createLogger, createServer, QUERY_LIMITS } from "@ree/api";
+import { createTenantPrismaClient, type PrismaClient } from "@ree/db";
 import { DatasetsDocument } from "@ree/schema/documents";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,7 +32,10 @@ interface RawResponse {
 async function post(url: string, body: unknown): Promise<RawResponse> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${stack.owner.token}`,
+    },
     body: JSON.stringify(body),
   });
 
@@ -49,14 +52,14 @@ async function withServer(
     process.env.NODE_ENV = options.nodeEnv;
   }
 
-  const prisma = options.prisma ?? stack.prisma;
-  const organizationId = await ensureDefaultOrganization(stack.prisma);
-  const server = await createServer({ prisma, logger, organizationId });
+  const prisma = options.prisma ?? createTenantPrismaClient(stack.appDatabaseUrl);
+  const server = await createServer({ prisma, logger });
   process.env.NODE_ENV = previous;
   try {
     await use(await server.listen(0));
   } finally {
     await server.stop();
+    await prisma.$disconnect();
   }
 }
 
@@ -145,7 +148,7 @@ describe("nested fields", () => {
     }
 
     let queries = 0;
-    const counting = stack.prisma.$extends({
+    const counting = createTenantPrismaClient(stack.appDatabaseUrl).$extends({
       query: {
         $allOperations({ args, query }) {
           queries++;
@@ -157,19 +160,30 @@ describe("nested fields", () => {
     const query = `{
       runs(first: 100) { edges { node { id dataset { id name } events { kind } finishedRepetitions } } }
     }`;
-    await withServer({ prisma: counting }, async (url) => {
+    const countQueries = async (url: string) => {
+      queries = 0;
       const { body } = await post(url, { query });
       const connection = body.data?.runs as {
         edges: { node: { dataset: { id: string }; events: unknown[] } }[];
       };
-      const runs = connection.edges.map((edge) => edge.node);
 
-      expect(runs.length).toBeGreaterThanOrEqual(6);
-      expect(runs.every((run) => run.dataset.id === datasetId)).toBe(true);
-      expect(runs.every((run) => run.events.length === 1)).toBe(true);
-      // The page's ids, its total count and its rows, then data sets, events and parts: one
-      // query each, whatever the number of runs.
-      expect(queries).toBe(6);
+      return { runs: connection.edges.map((edge) => edge.node), queries };
+    };
+    await withServer({ prisma: counting }, async (url) => {
+      const few = await countQueries(url);
+      for (let i = 6; i < 12; i++) {
+        await startSmallRun(stack.apiUrl, datasetId, { name: `loader run ${i}` });
+      }
+      const many = await countQueries(url);
+
+      expect(few.runs.length).toBeGreaterThanOrEqual(6);
+      expect(many.runs.length).toBe(few.runs.length + 6);
+      expect(many.runs.every((run) => run.dataset.id === datasetId)).toBe(true);
+      expect(many.runs.every((run) => run.events.length === 1)).toBe(true);
+      // Authentication, the page's ids, its count and rows, then data sets, events and parts:
+      // a fixed number of queries, whatever the number of runs.
+      expect(many.queries).toBe(few.queries);
+      expect(few.queries).toBeLessThanOrEqual(10);
     });
   });
 });

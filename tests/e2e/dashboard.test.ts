@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { seedRuns } from "../support/seedRuns.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const SEEDED_RUNS = 1000;
@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 async function openPage(path: string, height = 1400): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height } });
+  const page = await newSignedInPage(browser, stack, { width: 1280, height });
   await page.goto(`${web.url}${path}`);
 
   return page;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData } from "../support/graphqlRequest.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const fixture = new URL("../fixtures/import/good/wide_wt_ppm.csv", import.meta.url);
@@ -35,7 +35,7 @@ describe("import wizard", () => {
     const csv = lines
       .map((line, i) => `${line},${i === 0 ? "XRD quartz" : String(10 + i)}`)
       .join("\n");
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    const page = await newSignedInPage(browser, stack, { width: 1400, height: 1800 });
     await page.goto(`${web.url}/datasets/import`);
 
     await page.locator('input[type="file"]').setInputFiles({

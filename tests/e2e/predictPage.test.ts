@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readDataFile, US_DEMO_FILE } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const OXIDES = ["Al2O3", "CaO", "Fe2O3", "MgO", "TiO2", "P2O5"];
@@ -47,7 +47,7 @@ async function compositionsCsv(): Promise<string> {
 
 describe("predict page", () => {
   it("predicts an uploaded CSV and warns about an out-of-range composition", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1800 });
     await page.goto(`${web.url}/predict`);
     await page.getByLabel("CSV file of compositions").setInputFiles({
       name: "ashes.csv",
@@ -71,7 +71,7 @@ describe("predict page", () => {
   });
 
   it("names the row and column of a bad value in the file", async () => {
-    const page = await browser.newPage();
+    const page = await newSignedInPage(browser, stack);
     await page.goto(`${web.url}/predict`);
     await page.getByLabel("CSV file of compositions").setInputFiles({
       name: "bad.csv",
@@ -90,7 +90,7 @@ describe("predict page", () => {
 
 describe("models page", () => {
   it("lists the study ensemble and shows its format and export links", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1600 });
     await page.goto(`${web.url}/models`);
     await page.getByRole("link", { name: STUDY_ENSEMBLE_NAME }).click();
     await page.getByText("ree-workbench/model version 2").waitFor({ timeout: 30_000 });

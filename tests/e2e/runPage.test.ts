@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 
@@ -32,7 +32,7 @@ describe("run page", () => {
     const runId = await startSmallRun(stack.apiUrl, datasetId);
     await waitForRun(stack.apiUrl, runId);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1600 });
     await page.goto(`${web.url}/runs/${runId}`);
     await page.locator("circle.parity-point").first().waitFor({ timeout: 30_000 });
     await mkdir(outputDir, { recursive: true });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlData } from "../support/graphqlRequest.js";
 import { readDataFile } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 
@@ -39,7 +39,7 @@ describe("transfer run", () => {
         csv: await readDataFile("song2024_franus2015_polish_molar.csv"),
       },
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1800 } });
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1800 });
     await page.goto(`${web.url}/runs/new?dataset=${importDataset.id}&task=TRANSFER`);
     await page.getByLabel("Parent model").waitFor({ timeout: 30_000 });
     await page.getByRole("textbox", { name: "Draws" }).fill("3");

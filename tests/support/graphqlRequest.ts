@@ -6,15 +6,31 @@ export interface GraphQLResponse<Result> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** Posts an operation over HTTP, as any client would. */
+/** API token sent to each endpoint when a call names none; set by startTestStack. */
+const defaultTokens = new Map<string, string>();
+
+export function setDefaultToken(url: string, token: string): void {
+  defaultTokens.set(url, token);
+}
+
+/**
+ * Posts an operation over HTTP, as any client would, with `Authorization: Bearer <token>`:
+ * the given token, else the endpoint's default one. A token of "" sends none.
+ */
 export async function graphqlRequest<Result, Variables>(
   url: string,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
+  token: string | undefined = defaultTokens.get(url),
 ): Promise<GraphQLResponse<Result>> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (token) {
+    headers.authorization = `Bearer ${token}`;
+  }
+
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers,
     body: JSON.stringify({ query: print(document), variables }),
   });
 
@@ -26,8 +42,9 @@ export async function graphqlData<Result, Variables>(
   url: string,
   document: TypedDocumentNode<Result, Variables>,
   variables: Variables,
+  token?: string,
 ): Promise<Result> {
-  const { data, errors } = await graphqlRequest(url, document, variables);
+  const { data, errors } = await graphqlRequest(url, document, variables, token);
   if (errors?.length || !data) {
     throw new Error(`GraphQL errors: ${JSON.stringify(errors)}`);
   }

@@ -16,11 +16,18 @@ export function readDataFile(name: string): Promise<string> {
   return readFile(new URL(`../../data/${name}`, import.meta.url), "utf8");
 }
 
-export async function importUsDemo(apiUrl: string, name = "US demo"): Promise<string> {
+export async function importUsDemo(
+  apiUrl: string,
+  name = "US demo",
+  token?: string,
+): Promise<string> {
   const csv = await readDataFile(US_DEMO_FILE);
-  const { importDataset } = await graphqlData(apiUrl, ImportDatasetDocument, {
-    input: { name, csv, source: "Song et al. 2024", license: "Apache-2.0" },
-  });
+  const { importDataset } = await graphqlData(
+    apiUrl,
+    ImportDatasetDocument,
+    { input: { name, csv, source: "Song et al. 2024", license: "Apache-2.0" } },
+    token,
+  );
 
   return importDataset.id;
 }
@@ -30,10 +37,14 @@ export async function startSmallRun(
   apiUrl: string,
   datasetId: string,
   config: Partial<StartRunVariables["config"]> = {},
+  token?: string,
 ): Promise<string> {
-  const { startRun } = await graphqlData(apiUrl, StartRunDocument, {
-    config: { datasetId, repetitions: 2, network: { epochs: 50 }, ...config },
-  });
+  const { startRun } = await graphqlData(
+    apiUrl,
+    StartRunDocument,
+    { config: { datasetId, repetitions: 2, network: { epochs: 50 }, ...config } },
+    token,
+  );
 
   return startRun.id;
 }
@@ -43,10 +54,11 @@ export async function waitForRun(
   apiUrl: string,
   id: string,
   timeoutMs = 120_000,
+  token?: string,
 ): Promise<RunDetail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { run } = await graphqlData(apiUrl, RunDocument, { id });
+    const { run } = await graphqlData(apiUrl, RunDocument, { id }, token);
     if (!run) {
       throw new Error(`run ${id} not found`);
     }

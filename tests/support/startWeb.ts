@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const webDir = fileURLToPath(new URL("../../apps/web/", import.meta.url));
 
@@ -46,6 +46,27 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * Opens a page whose browser holds the session cookie of `sessionToken` for the API's origin, as
+ * after signing in; cookies are shared across the ports of one host.
+ */
+export async function newSignedInPage(
+  browser: Browser,
+  signedIn: { apiUrl: string; owner: { sessionToken: string } },
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
+  await page.context().addCookies([
+    {
+      name: "ree_session",
+      value: signedIn.owner.sessionToken,
+      url: new URL(signedIn.apiUrl).origin,
+    },
+  ]);
+
+  return page;
 }
 
 function startNext(apiUrl: string, port: number): ChildProcess {

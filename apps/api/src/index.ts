@@ -10,3 +10,6 @@ export { buildSchema } from "./schema.js";
 export { importDataset, type ImportDatasetRequest } from "./services/importDataset.js";
 export { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 export { ApiErrorCode } from "./errors/ApiErrorCode.js";
+export { seedFirstOwner, FIRST_OWNER_EMAIL } from "./seed/seedFirstOwner.js";
+export { createAccount, type AccountInput } from "./services/accounts.js";
+export { newSecret } from "./auth/credentials.js";

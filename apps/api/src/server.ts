@@ -9,8 +9,9 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import type { PrismaClient } from "@ree/db";
+import { type PrismaClient, runAsTenant } from "@ree/db";
 
+import { authenticate, type Principal } from "./auth/authenticate.js";
 import type { Context } from "./context.js";
 import { ApiErrorCode } from "./errors/ApiErrorCode.js";
 import { formatError } from "./errors/formatError.js";
@@ -21,9 +22,14 @@ import { ModelCache } from "./services/ModelCache.js";
 import { serveTfjsExport } from "./services/serveTfjsExport.js";
 
 export interface ServerOptions {
+  /** A tenant client (createTenantPrismaClient) connected as the application role. */
   prisma: PrismaClient;
   logger: Logger;
-  organizationId: string;
+  /**
+   * Origins allowed to call with the session cookie, besides any http://127.0.0.1:<port> and
+   * http://localhost:<port>, where the dashboard runs by default.
+   */
+  allowedOrigins?: string[];
   /** Show stack traces in errors and allow introspection; off when NODE_ENV is "production". */
   debug?: boolean;
 }
@@ -43,7 +49,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  * TensorFlow.js LayersModel at /models/<id>/tfjs/<member>/model.json.
  */
 export async function createServer(options: ServerOptions): Promise<ApiServer> {
-  const { prisma, logger, organizationId } = options;
+  const { prisma, logger } = options;
   const debug = options.debug ?? process.env.NODE_ENV !== "production";
   const httpServer = createHttpServer();
   const limits = queryLimits();
@@ -69,9 +75,18 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   await apollo.start();
 
   const models = new ModelCache(prisma);
-  const context = async (): Promise<Context> => ({ prisma, logger, models, organizationId });
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   httpServer.on("request", (request, response) => {
-    handleRequest(request, response, apollo, context, prisma).catch((error: unknown) => {
+    const context = (principal: Principal | null): Context =>
+      createContext(principal, response, { prisma, logger, models });
+    const origin = request.headers.origin;
+    if (origin !== undefined && (allowedOrigins.has(origin) || LOOPBACK_ORIGIN.test(origin))) {
+      response.setHeader("access-control-allow-origin", origin);
+      response.setHeader("access-control-allow-credentials", "true");
+      response.setHeader("vary", "origin");
+    }
+
+    handleRequest(request, response, apollo, context, prisma, models).catch((error: unknown) => {
       logger.error({ err: error, url: request.url }, "request failed");
       if (!response.headersSent) {
         sendJson(response, 500, { error: "internal server error" });
@@ -85,16 +100,38 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   };
 }
 
+const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
+
+/**
+ * The context of one request. Its queries run as the principal's tenant (see handleGraphQL);
+ * a signed-out request has no organisation, so row-level security shows it no rows.
+ */
+function createContext(
+  principal: Principal | null,
+  response: ServerResponse,
+  shared: Pick<Context, "prisma" | "logger" | "models">,
+): Context {
+  return {
+    ...shared,
+    organizationId: principal?.organizationId ?? "",
+    userId: principal?.userId ?? null,
+    role: principal?.role ?? null,
+    teamIds: principal?.teamIds ?? [],
+    activeTeamId: principal?.activeTeamId ?? null,
+    sessionId: principal?.sessionId ?? null,
+    setCookie: (cookie) => response.appendHeader("set-cookie", cookie),
+  };
+}
+
 async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
   apollo: ApolloServer<Context>,
-  context: () => Promise<Context>,
+  context: (principal: Principal | null) => Context,
   prisma: PrismaClient,
+  models: ModelCache,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
-  // The dashboard runs on another origin. TODO: restrict origins once sessions use cookies.
-  response.setHeader("access-control-allow-origin", "*");
   response.setHeader("access-control-allow-headers", "content-type, authorization");
   response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
   if (request.method === "OPTIONS") {
@@ -109,16 +146,20 @@ async function handleRequest(
 
       return;
     case "/ready":
-      await prisma.$queryRaw`SELECT 1`;
+      await runAsTenant({}, () => prisma.$queryRaw`SELECT 1`);
       sendJson(response, 200, { status: "ready" });
 
       return;
     case "/graphql":
-      await handleGraphQL(request, response, url, apollo, context);
+      await handleGraphQL(request, response, url, apollo, context, prisma);
 
       return;
     default:
-      if (await serveTfjsExport(request.method ?? "GET", url.pathname, response, context)) {
+      if (
+        await runAsTenant(tenantOf(await authenticateRequest(prisma, request)), () =>
+          serveTfjsExport(request.method ?? "GET", url.pathname, response, models),
+        )
+      ) {
         return;
       }
 
@@ -131,7 +172,8 @@ async function handleGraphQL(
   response: ServerResponse,
   url: URL,
   apollo: ApolloServer<Context>,
-  context: () => Promise<Context>,
+  context: (principal: Principal | null) => Context,
+  prisma: PrismaClient,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -165,10 +207,13 @@ async function handleGraphQL(
     return;
   }
 
-  const result = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
-    context,
-  });
+  const principal = await authenticateRequest(prisma, request);
+  const result = await runAsTenant(tenantOf(principal), () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? "GET", headers, search: url.search, body },
+      context: async () => context(principal),
+    }),
+  );
   for (const [key, value] of result.headers) {
     response.setHeader(key, value);
   }
@@ -185,6 +230,27 @@ async function handleGraphQL(
   }
 
   response.end();
+}
+
+function authenticateRequest(
+  prisma: PrismaClient,
+  request: IncomingMessage,
+): Promise<Principal | null> {
+  return authenticate(prisma, {
+    authorization: request.headers.authorization,
+    cookie: request.headers.cookie,
+  });
+}
+
+/** The row-level security settings of a principal; none for a signed-out request. */
+function tenantOf(principal: Principal | null): Parameters<typeof runAsTenant>[0] {
+  return principal
+    ? {
+        organizationId: principal.organizationId,
+        userId: principal.userId,
+        teamIds: principal.teamIds,
+      }
+    : {};
 }
 
 /** Reads the body as text; returns undefined when it exceeds MAX_BODY_BYTES. */

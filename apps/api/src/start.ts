@@ -3,12 +3,18 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 import { createNetworkEngine, type EvaluationProgress } from "@ree/core-ml";
-import { createPrismaClient, ensureDatabase, startEmbeddedPostgres } from "@ree/db";
+import {
+  createTenantPrismaClient,
+  ensureDatabase,
+  runAsTenant,
+  startEmbeddedPostgres,
+} from "@ree/db";
 
 import { migrateDatabase } from "./database.js";
 import { startWorker } from "./jobs/startWorker.js";
 import { createLogger } from "./logger.js";
 import { BUNDLED_DATASETS, seedBundledDatasets } from "./seed/seedBundledDatasets.js";
+import { seedFirstOwner } from "./seed/seedFirstOwner.js";
 import { seedStudyModels } from "./seed/seedStudyModels.js";
 import { createServer } from "./server.js";
 import { ensureDefaultOrganization } from "./services/defaultOrganization.js";
@@ -38,16 +44,24 @@ logger.info(
   "database selected",
 );
 await ensureDatabase(databaseUrl);
-await migrateDatabase(databaseUrl, logger);
+const appDatabaseUrl = await migrateDatabase(databaseUrl, logger);
 
-const prisma = createPrismaClient(databaseUrl);
-const organizationId = await ensureDefaultOrganization(prisma);
-await seedBundledDatasets(prisma, organizationId, logger);
-await seedStudyModels(prisma, organizationId, logger);
+// Seeding connects as the tables' owner; serving and training as the application role, which
+// row-level security confines to each request's organisation.
+const ownerPrisma = createTenantPrismaClient(databaseUrl);
+const prisma = createTenantPrismaClient(appDatabaseUrl);
+const organizationId = await ensureDefaultOrganization(ownerPrisma);
+const firstOwner = await runAsTenant({ organizationId }, async () => {
+  await seedBundledDatasets(ownerPrisma, organizationId, logger);
+  await seedStudyModels(ownerPrisma, organizationId, logger);
+
+  return seedFirstOwner(ownerPrisma, organizationId, logger);
+});
+await ownerPrisma.$disconnect();
 
 const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
 logger.info({ engine: engine.name }, `training with the ${engine.name} engine`);
-const server = await createServer({ prisma, logger, organizationId });
+const server = await createServer({ prisma, logger });
 const apiUrl = await server.listen(apiPort, host).catch(async (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") {
     logger.error(`port ${apiPort} on ${host} is in use; set API_PORT to a free port`);
@@ -67,8 +81,15 @@ const worker = await startWorker({
 const web = startDashboard(apiUrl);
 const dashboardUrl = `http://${host}:${webPort}`;
 
-const firstRunId = await startFirstRun();
+const firstRunId = await runAsTenant({ organizationId }, startFirstRun);
 console.log(`\nAPI:       ${apiUrl}\nDashboard: ${dashboardUrl}`);
+if (firstOwner) {
+  console.log(
+    `Sign in:   ${dashboardUrl}/sign-in as ${firstOwner.email} with password ` +
+      `${firstOwner.password} (shown once; set REE_OWNER_PASSWORD to choose it)`,
+  );
+}
+
 if (firstRunId) {
   console.log(`First run: ${dashboardUrl}/runs/${firstRunId} (training now; progress below)\n`);
 }

@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import { ApolloClientProvider } from "../components/ApolloClientProvider";
+import { OrganizationSwitcher } from "../components/OrganizationSwitcher";
 import { readApiUrl } from "../lib/readApiUrl";
 import "./globals.css";
 
@@ -24,18 +25,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <nav aria-label="Main">
-            <Link href="/" className="site-name">
-              REE workbench
-            </Link>
-            <Link href="/">Overview</Link>
-            <Link href="/runs">Runs</Link>
-            <Link href="/predict">Predict</Link>
-            <Link href="/models">Models</Link>
-          </nav>
-        </header>
         <ApolloClientProvider apiUrl={apiUrl}>
+          <header className="site-header">
+            <nav aria-label="Main">
+              <Link href="/" className="site-name">
+                REE workbench
+              </Link>
+              <Link href="/">Overview</Link>
+              <Link href="/runs">Runs</Link>
+              <Link href="/predict">Predict</Link>
+              <Link href="/models">Models</Link>
+              <OrganizationSwitcher />
+            </nav>
+          </header>
           <main>{children}</main>
         </ApolloClientProvider>
       </body>

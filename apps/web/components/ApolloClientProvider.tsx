@@ -28,7 +28,8 @@ export function ApolloClientProvider({ apiUrl, children }: ApolloClientProviderP
 
 function createApolloClient(apiUrl: string): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({ uri: apiUrl }),
+    // The session cookie is HttpOnly; "include" sends it to the API on its own port.
+    link: new HttpLink({ uri: apiUrl, credentials: "include" }),
     cache: new InMemoryCache({
       typePolicies: {
         // The Runs list selects fewer progress fields than the Run page, so a plain replace

@@ -1,11 +1,11 @@
 import { createNetworkEngine } from "@ree/core-ml";
-import { createPrismaClient } from "@ree/db";
+import { createTenantPrismaClient, ensureAppRole } from "@ree/db";
 
 import { startWorker } from "../jobs/startWorker.js";
 import { createLogger } from "../logger.js";
 
 /**
- * Runs a worker on its own, against the migrated database at DATABASE_URL,
+ * Runs a worker on its own, against the migrated database at DATABASE_URL (as the tables' owner),
  * until SIGINT or SIGTERM. Start any number of them, on any machine that
  * reaches the database; the REE_* variables of JobSettings tune them.
  */
@@ -16,7 +16,8 @@ if (!databaseUrl) {
 }
 
 const logger = createLogger();
-const prisma = createPrismaClient(databaseUrl);
+// Runs execute as the application role, under row-level security, like the API's queries.
+const prisma = createTenantPrismaClient(await ensureAppRole(databaseUrl));
 const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
 const worker = await startWorker({ databaseUrl, prisma, engine, logger });
 

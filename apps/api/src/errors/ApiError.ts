@@ -15,4 +15,12 @@ export class ApiError extends GraphQLError {
   static badInput(message: string, details: Record<string, unknown> = {}): ApiError {
     return new ApiError(ApiErrorCode.BAD_USER_INPUT, message, details);
   }
+
+  static unauthenticated(message = "sign in or send an API token first"): ApiError {
+    return new ApiError(ApiErrorCode.UNAUTHENTICATED, message);
+  }
+
+  static forbidden(message: string): ApiError {
+    return new ApiError(ApiErrorCode.FORBIDDEN, message);
+  }
 }

@@ -10,6 +10,10 @@ export enum ApiErrorCode {
   NOT_FOUND = "NOT_FOUND",
   /** The request is valid but conflicts with stored data, such as a duplicate name. */
   CONFLICT = "CONFLICT",
+  /** The request needs a signed-in user or an API token. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The caller's role in the organisation does not allow the operation. */
+  FORBIDDEN = "FORBIDDEN",
   /** The operation exceeds a limit on depth, cost, aliases, directives or batch size; nothing ran. */
   QUERY_LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED",
   /** The operation is not valid GraphQL, or has more tokens than the limit. */

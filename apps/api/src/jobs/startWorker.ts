@@ -1,5 +1,5 @@
 import type { NetworkEngine } from "@ree/core-ml";
-import type { PrismaClient } from "@ree/db";
+import { createPrismaClient, type PrismaClient, runAsTenant } from "@ree/db";
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 
 import type { Logger } from "../logger.js";
@@ -10,7 +10,9 @@ import { EXECUTE_RUN_PART_TASK } from "./runParts.js";
 import { startHeartbeat } from "./startHeartbeat.js";
 
 export interface WorkerOptions {
+  /** The job queue's database, as a user that may install its schema. */
   databaseUrl: string;
+  /** A tenant client; each run executes as the organisation that owns it. */
   prisma: PrismaClient;
   engine: NetworkEngine;
   logger: Logger;
@@ -39,6 +41,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
   const settings = options.settings ?? readJobSettings();
   const leases = new PartLeases();
   const execution: ExecuteRunOptions = { prisma, engine, logger, settings, leases, onProgress };
+  // The heartbeat watches the parts of every organisation, and a job names its part alone, so
+  // both read as the queue's owner. That role must bypass row-level security (a superuser, or a
+  // role with BYPASSRLS); each part then executes as its organisation's tenant.
+  const maintenance = createPrismaClient(databaseUrl);
   // The first query of a process took over a second in tests on 2 loaded cores.
   // Running it here keeps it from delaying the claim of the first part.
   await prisma.$queryRaw`SELECT 1`;
@@ -52,19 +58,36 @@ export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
       [EXECUTE_RUN_PART_TASK]: async (payload, helpers) => {
         const { partId } = payload as { partId: string };
         const workerId = helpers.job.locked_by ?? "unknown worker";
-        await executeRunPart(partId, { id: helpers.job.id, workerId }, execution);
+        const organizationId = await partOrganization(maintenance, partId);
+        await runAsTenant({ organizationId }, () =>
+          executeRunPart(partId, { id: helpers.job.id, workerId }, execution),
+        );
       },
     },
   });
-  const heartbeat = startHeartbeat(prisma, leases, settings, logger);
+  const heartbeat = startHeartbeat(maintenance, leases, settings, logger);
   logger.info({ concurrency, engine: engine.name, ...settings }, "worker started");
 
   return {
     async stop() {
       await heartbeat.stop();
       await runner.stop();
+      await maintenance.$disconnect();
     },
   };
+}
+
+/** The organisation that owns a part's run; undefined when the part no longer exists. */
+async function partOrganization(
+  maintenance: PrismaClient,
+  partId: string,
+): Promise<string | undefined> {
+  const part = await maintenance.runPart.findUnique({
+    where: { id: partId },
+    select: { organizationId: true },
+  });
+
+  return part?.organizationId;
 }
 
 /**

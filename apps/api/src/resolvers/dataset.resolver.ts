@@ -25,9 +25,9 @@ import { samplePage } from "../services/samplePage.js";
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => [Dataset])
-  async datasets(@Ctx() { prisma, organizationId }: Context): Promise<Dataset[]> {
+  async datasets(@Ctx() { prisma }: Context): Promise<Dataset[]> {
+    // Row-level security keeps the organisation's own data sets and those shared with it.
     const rows = await prisma.dataset.findMany({
-      where: { organizationId },
       orderBy: { createdAt: "asc" },
     });
 
@@ -37,11 +37,9 @@ export class DatasetResolver {
   @Query(() => Dataset, { nullable: true })
   async dataset(
     @Arg("id", () => ID) id: string,
-    @Ctx() { prisma, organizationId }: Context,
+    @Ctx() { prisma }: Context,
   ): Promise<Dataset | null> {
-    const row = isUuid(id)
-      ? await prisma.dataset.findFirst({ where: { id, organizationId } })
-      : null;
+    const row = isUuid(id) ? await prisma.dataset.findFirst({ where: { id } }) : null;
 
     return row ? toDataset(row) : null;
   }

@@ -15,9 +15,9 @@ const modelsWithoutDomain = new WeakSet<ModelArtifact>();
 @Resolver(() => Model)
 export class ModelResolver {
   @Query(() => [Model], { description: "Trained models, newest first." })
-  async models(@Ctx() { prisma, organizationId }: Context): Promise<Model[]> {
+  async models(@Ctx() { prisma }: Context): Promise<Model[]> {
+    // Row-level security keeps the organisation's own models and those shared with it.
     const rows = await prisma.model.findMany({
-      where: { organizationId },
       orderBy: { createdAt: "desc" },
     });
 
@@ -63,7 +63,7 @@ export class ModelResolver {
   async predict(
     @Arg("modelId", () => ID) modelId: string,
     @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
-    @Ctx() { models, organizationId, logger }: Context,
+    @Ctx() { models, logger }: Context,
     @Arg("screeningThreshold", () => Float, {
       nullable: true,
       description: "Threshold of the screening class in the target unit; default the model's own.",
@@ -74,7 +74,7 @@ export class ModelResolver {
       throw ApiError.notFound("model", modelId);
     }
 
-    const artifact = await models.get(organizationId, modelId);
+    const artifact = await models.get(modelId);
     if (!artifact.domain && !modelsWithoutDomain.has(artifact)) {
       modelsWithoutDomain.add(artifact);
       logger.warn(

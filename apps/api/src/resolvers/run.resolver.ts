@@ -60,12 +60,9 @@ export class RunResolver {
   }
 
   @Query(() => Run, { nullable: true })
-  async run(
-    @Arg("id", () => ID) id: string,
-    @Ctx() { prisma, organizationId }: Context,
-  ): Promise<Run | null> {
+  async run(@Arg("id", () => ID) id: string, @Ctx() { prisma }: Context): Promise<Run | null> {
     const row = isUuid(id)
-      ? await prisma.run.findFirst({ where: { id, organizationId }, omit: { results: true } })
+      ? await prisma.run.findFirst({ where: { id }, omit: { results: true } })
       : null;
 
     return row ? toRun({ ...row, results: null }) : null;

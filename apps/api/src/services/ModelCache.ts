@@ -5,7 +5,8 @@ import { ApiError } from "../errors/ApiError.js";
 
 /**
  * Keeps recently used model artifacts in memory. Artifacts never change after
- * a run stores them, so entries need no invalidation, only a size bound.
+ * a run stores them, so entries need no invalidation, only a size bound. Who
+ * may see a model can change (shares), so every use first asks the database.
  */
 export class ModelCache {
   private readonly entries = new Map<string, ModelArtifact>();
@@ -15,9 +16,13 @@ export class ModelCache {
     private readonly capacity = 32,
   ) {}
 
-  async get(organizationId: string, modelId: string): Promise<ModelArtifact> {
-    const key = `${organizationId}/${modelId}`;
+  async get(modelId: string): Promise<ModelArtifact> {
+    const key = modelId;
     const cached = this.entries.get(key);
+    if (cached && (await this.prisma.model.count({ where: { id: modelId } })) === 0) {
+      throw ApiError.notFound("model", modelId);
+    }
+
     if (cached) {
       this.entries.delete(key);
       this.entries.set(key, cached);
@@ -26,7 +31,7 @@ export class ModelCache {
     }
 
     const row = await this.prisma.model.findFirst({
-      where: { id: modelId, organizationId },
+      where: { id: modelId },
       select: { artifact: true },
     });
     if (!row) {

@@ -3,9 +3,8 @@ import type { PrismaClient } from "@ree/db";
 export const DEFAULT_ORGANIZATION_SLUG = "default";
 
 /**
- * Returns the id of the organisation that requests act in, creating it on
- * first use.
- * TODO: sign-in and API tokens are missing, so every request acts in this organisation.
+ * Returns the id of the organisation that `npm start` seeds and gives its first
+ * owner, creating it on first use.
  */
 export async function ensureDefaultOrganization(prisma: PrismaClient): Promise<string> {
   const organization = await prisma.organization.upsert({

@@ -7,9 +7,9 @@ import {
   type TfjsExport,
 } from "@ree/core-ml";
 
-import type { Context } from "../context.js";
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "./findOwned.js";
+import type { ModelCache } from "./ModelCache.js";
 
 /** /models/<id>/tfjs/<member>/model.json or /weights.bin */
 const ROUTE = /^\/models\/([^/]+)\/tfjs\/(\d+)\/(model\.json|weights\.bin)$/;
@@ -19,22 +19,21 @@ const exports = new WeakMap<ModelArtifact, Map<number, Promise<TfjsExport>>>();
 
 /**
  * Serves one ensemble member as a TensorFlow.js LayersModel: model.json and
- * the weights.bin it names, for tf.loadLayersModel in a browser. Models are
- * looked up in the request's organisation, as GraphQL does.
+ * the weights.bin it names, for tf.loadLayersModel in a browser. Call it in the
+ * request's tenant scope, so that row-level security decides which models it finds.
  * @returns false when the path is not an export route.
  */
 export async function serveTfjsExport(
   method: string,
   pathname: string,
   response: ServerResponse,
-  context: () => Promise<Pick<Context, "models" | "organizationId">>,
+  models: ModelCache,
 ): Promise<boolean> {
   const match = ROUTE.exec(pathname);
   if (!match) {
     return false;
   }
 
-  const { models, organizationId } = await context();
   const [, modelId = "", memberText = "", file] = match;
   if (method !== "GET") {
     sendJson(response, 405, { error: `use GET for ${pathname}, got ${method}` });
@@ -42,7 +41,7 @@ export async function serveTfjsExport(
     return true;
   }
 
-  const artifact = isUuid(modelId) ? await findArtifact(models, organizationId, modelId) : null;
+  const artifact = isUuid(modelId) ? await findArtifact(models, modelId) : null;
   const member = Number(memberText);
   if (!artifact) {
     sendJson(response, 404, { error: `model "${modelId}" not found` });
@@ -73,13 +72,9 @@ export async function serveTfjsExport(
   return true;
 }
 
-async function findArtifact(
-  models: Context["models"],
-  organizationId: string,
-  modelId: string,
-): Promise<ModelArtifact | null> {
+async function findArtifact(models: ModelCache, modelId: string): Promise<ModelArtifact | null> {
   try {
-    return await models.get(organizationId, modelId);
+    return await models.get(modelId);
   } catch (error) {
     if (error instanceof ApiError) {
       return null;

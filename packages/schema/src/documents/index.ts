@@ -6,3 +6,4 @@ export * from "./transfer.documents.js";
 export * from "./comparison.documents.js";
 export * from "./correlation.documents.js";
 export * from "./runJobs.documents.js";
+export * from "./tenancy.documents.js";

@@ -264,3 +264,26 @@ export interface GridSearchResult {
   best: GridPoint;
   bestTestError: MetricSummary;
 }
+
+export type Role = "OWNER" | "EDITOR" | "VIEWER";
+
+export interface OrganizationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface TeamRef {
+  id: string;
+  name: string;
+}
+
+export interface Viewer {
+  userId: string;
+  email: string;
+  name: string;
+  organization: OrganizationRef;
+  team: TeamRef | null;
+  role: Role;
+  memberships: { organization: OrganizationRef; team: TeamRef | null; role: Role }[];
+}

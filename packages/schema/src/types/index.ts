@@ -14,3 +14,4 @@ export * from "./runConnection.type.js";
 export * from "./correlation.type.js";
 export * from "./runEvent.type.js";
 export * from "./domain.type.js";
+export * from "./tenancy.type.js";
