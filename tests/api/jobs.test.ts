@@ -49,10 +49,14 @@ const readJobs = async (id: string) => {
 describe("cancelRun", () => {
   it("stops the worker at the next epoch and keeps the finished repetitions", async () => {
     const id = await startSmallRun(stack.apiUrl, datasetId, SLOW_RUN);
+    // Cancelled while a part trains: with two parts at once, both may finish before the request.
     await pollUntil(
-      () => readJobs(id),
-      (run) => run.finishedRepetitions >= 1,
-      "a repetition finished",
+      async () => ({
+        finished: (await readJobs(id)).finishedRepetitions,
+        running: await stack.prisma.runPart.count({ where: { runId: id, status: "RUNNING" } }),
+      }),
+      ({ finished, running }) => finished >= 1 && running >= 1,
+      "a repetition finished and another is training",
     );
 
     const { cancelRun } = await graphqlData(stack.apiUrl, CancelRunDocument, { id });

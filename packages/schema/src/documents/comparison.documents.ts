@@ -18,13 +18,16 @@ const metricFields = `
   sd
 `;
 
-/** Runs with their full config, metrics and test predictions of one target, for a comparison. */
+/**
+ * Runs with their full config, metrics and test predictions of one target, for a comparison. The
+ * dashboard compares at most 8 runs, and the page size keeps the query under the cost limit.
+ */
 export const RunComparisonDocument = typedDocument<
   { runs: { edges: { node: ComparedRun }[]; totalCount: number } },
   { ids: string[]; target: string }
 >(`
   query RunComparison($ids: [ID!]!, $target: String) {
-    runs(first: 500, filter: { ids: $ids }) {
+    runs(first: 8, filter: { ids: $ids }) {
       totalCount
       edges {
         node {
