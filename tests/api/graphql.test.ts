@@ -169,11 +169,13 @@ describe("nested fields", () => {
 
       return { runs: connection.edges.map((edge) => edge.node), queries };
     };
+
     await withServer({ prisma: counting }, async (url) => {
       const few = await countQueries(url);
       for (let i = 6; i < 12; i++) {
         await startSmallRun(stack.apiUrl, datasetId, { name: `loader run ${i}` });
       }
+
       const many = await countQueries(url);
 
       expect(few.runs.length).toBeGreaterThanOrEqual(6);
