@@ -187,12 +187,14 @@ describe("model details", () => {
 
 describe("TensorFlow.js export over HTTP", () => {
   const origin = () => new URL(stack.apiUrl).origin;
+  const get = (path: string) =>
+    fetch(origin() + path, { headers: { authorization: `Bearer ${stack.owner.token}` } });
 
   it("serves a member that tf.loadLayersModel predicts with as the artifact does", async () => {
     const path = ensemble.tfjsModelPaths[3] ?? "";
-    const modelJson = (await (await fetch(origin() + path)).json()) as tf.io.ModelJSON;
+    const modelJson = (await (await get(path)).json()) as tf.io.ModelJSON;
     const weightsPath = path.replace(/model\.json$/, modelJson.weightsManifest[0]?.paths[0] ?? "");
-    const weightData = await (await fetch(origin() + weightsPath)).arrayBuffer();
+    const weightData = await (await get(weightsPath)).arrayBuffer();
     await tf.setBackend("cpu");
     const layers = await tf.loadLayersModel(
       tf.io.fromMemory({
@@ -222,7 +224,7 @@ describe("TensorFlow.js export over HTTP", () => {
     ["00000000-0000-4000-8000-000000000000/tfjs/0/model.json", /model ".*" not found/],
     ["MODEL/tfjs/30/weights.bin", /has members 0 to 29, not 30/],
   ])("answers 404 for %s", async (route, message) => {
-    const response = await fetch(`${origin()}/models/${route.replace("MODEL", ensemble.id)}`);
+    const response = await get(`/models/${route.replace("MODEL", ensemble.id)}`);
     const body = (await response.json()) as { error: string };
 
     expect(response.status).toBe(404);

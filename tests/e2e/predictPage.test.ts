@@ -97,8 +97,10 @@ describe("models page", () => {
 
     expect(await page.locator(".tfjs-links li").count()).toBe(30);
     const href = await page.locator(".tfjs-links a").first().getAttribute("href");
-    const response = await fetch(href ?? "");
-    expect(response.status).toBe(200);
+    // The page's own request context sends the session cookie, as a click on the link would.
+    const response = await page.request.get(href ?? "");
+
+    expect(response.status()).toBe(200);
     expect(((await response.json()) as { format: string }).format).toBe("layers-model");
   });
 });
