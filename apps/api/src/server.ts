@@ -242,7 +242,7 @@ function authenticateRequest(
   });
 }
 
-/** The row-level security settings of a principal; none for a signed-out request. */
+/** Builds the row-level security settings of a principal; none for a signed-out request. */
 function tenantOf(principal: Principal | null): Parameters<typeof runAsTenant>[0] {
   return principal
     ? {

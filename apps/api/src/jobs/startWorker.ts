@@ -77,7 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
   };
 }
 
-/** The organisation that owns a part's run; undefined when the part no longer exists. */
+/** Finds the organisation that owns a part's run; undefined when the part no longer exists. */
 async function partOrganization(
   maintenance: PrismaClient,
   partId: string,

@@ -157,7 +157,7 @@ function activate({ batchNorm }: CompiledLayer, unit: number, sum: number): numb
   return Math.max(0, normalised);
 }
 
-/** Whether compileMember handles every predictor of the member: layered ones only. */
+/** Tells whether compileMember handles every predictor of the member: layered ones only. */
 export function isCompilable(member: ModelMember): boolean {
   return member.predictors.every(({ type }) => type === "linear" || type === "network");
 }
