@@ -6,8 +6,9 @@ import { pollUntil } from "../support/poll.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
-/** About a second per repetition: 17 single-task networks of 10,000 epochs. */
-const SLOW_RUN = { repetitions: 4, models: ["SINGLE_TASK" as const], network: { epochs: 10_000 } };
+/** Several seconds per repetition (17 single-task networks of 50,000 epochs), so that a cancellation
+ * lands while parts train even when the heartbeat is late on loaded cores. */
+const SLOW_RUN = { repetitions: 4, models: ["SINGLE_TASK" as const], network: { epochs: 50_000 } };
 
 let stack: TestStack;
 let datasetId: string;
