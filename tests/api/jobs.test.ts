@@ -6,8 +6,10 @@ import { pollUntil } from "../support/poll.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
-/** Several seconds per repetition (17 single-task networks of 50,000 epochs), so that a cancellation
- * lands while parts train even when the heartbeat is late on loaded cores. */
+/**
+ * Several seconds per repetition (17 single-task networks of 50,000 epochs), so that a
+ * cancellation lands while parts train even when the heartbeat is late on loaded cores.
+ */
 const SLOW_RUN = { repetitions: 4, models: ["SINGLE_TASK" as const], network: { epochs: 50_000 } };
 
 let stack: TestStack;
