@@ -225,7 +225,7 @@ describe("tenant isolation", () => {
     });
     const after = await graphqlRequest(
       stack.apiUrl,
-      typedDocument<unknown, Record<string, never>>("{ datasets { id } }"),
+      typedDocument<unknown, Record<string, never>>("{ datasets { totalCount } }"),
       {},
       viewer.token,
     );
