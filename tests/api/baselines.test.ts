@@ -67,7 +67,9 @@ describe("baselines and given loss weights", () => {
       models: ["SVR"],
     });
     await waitForRun(stack.apiUrl, id);
-    const { models } = await graphqlData(stack.apiUrl, ModelsDocument, {});
+    const models = (await graphqlData(stack.apiUrl, ModelsDocument, {})).models.edges.map(
+      (edge) => edge.node,
+    );
 
     expect(models.some((model) => model.runId === id)).toBe(false);
   });

@@ -6,7 +6,7 @@ import { runAsTenant, type Role } from "@ree/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { graphqlRequest } from "../support/graphqlRequest.js";
+import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack, type TestUser } from "../support/startTestStack.js";
 
@@ -51,7 +51,8 @@ const OPERATIONS = [
   { name: "revokeShare", source: "mutation($id: ID!) { revokeShare(id: $id) { id } }" },
 ] as const;
 
-const LISTS = "{ datasets { id } runs { id } models { id } }";
+const PAGE = "(first: 500) { edges { node { id } } }";
+const LISTS = `{ datasets${PAGE} runs${PAGE} models${PAGE} }`;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -123,13 +124,16 @@ describe("tenant isolation", () => {
 
     for (const lab of labs) {
       for (const user of lab.users) {
-        const { data } = await graphqlRequest(
+        const data = await graphqlData(
           stack.apiUrl,
-          typedDocument<Record<string, { id: string }[]>, Record<string, never>>(LISTS),
+          typedDocument<
+            Record<string, { edges: { node: { id: string } }[] }>,
+            Record<string, never>
+          >(LISTS),
           {},
           user.token,
         );
-        const ids = Object.values(data ?? {}).flatMap((rows) => rows.map((row) => row.id));
+        const ids = Object.values(data).flatMap(({ edges }) => edges.map((edge) => edge.node.id));
         const foreign = labs.filter((other) => other !== lab).flatMap(ownIds);
         leaks.push(
           ...ids.filter((id) => foreign.includes(id)).map((id) => `${user.email} lists ${id}`),
@@ -221,7 +225,7 @@ describe("tenant isolation", () => {
     });
     const after = await graphqlRequest(
       stack.apiUrl,
-      typedDocument<unknown, Record<string, never>>("{ datasets { id } }"),
+      typedDocument<unknown, Record<string, never>>("{ datasets { totalCount } }"),
       {},
       viewer.token,
     );

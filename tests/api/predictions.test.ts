@@ -35,8 +35,8 @@ beforeAll(async () => {
   stack = await startTestStack();
   const organization = await stack.prisma.organization.findFirstOrThrow();
   await seedStudyModels(stack.prisma, organization.id, createLogger({ level: "silent" }));
-  const { modelList } = await graphqlData(stack.apiUrl, ModelListDocument, {});
-  ensemble = modelList.find((model) => model.name === STUDY_ENSEMBLE_NAME)!;
+  const { models } = await graphqlData(stack.apiUrl, ModelListDocument, {});
+  ensemble = models.edges.find((edge) => edge.node.name === STUDY_ENSEMBLE_NAME)!.node;
 
   const table = parseTable(await readDataFile(US_DEMO_FILE));
   const column = (oxide: string) => table.columns.findIndex((c) => c.name === `${oxide}_mol_pct`);

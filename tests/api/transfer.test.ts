@@ -47,7 +47,9 @@ beforeAll(async () => {
   polishId = await importCsv("Polish fly ashes", await readDataFile(POLISH_FILE));
   const organization = await stack.prisma.organization.findFirstOrThrow();
   await seedStudyModels(stack.prisma, organization.id, createLogger({ level: "silent" }));
-  const { models } = await graphqlData(stack.apiUrl, ModelsDocument, {});
+  const models = (await graphqlData(stack.apiUrl, ModelsDocument, {})).models.edges.map(
+    (edge) => edge.node,
+  );
   ensembleId = models.find((model) => model.name === STUDY_ENSEMBLE_NAME)?.id ?? "";
 });
 

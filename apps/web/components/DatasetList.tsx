@@ -1,16 +1,16 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { DatasetsDocument } from "@ree/schema/documents";
+import { DatasetsDocument, MAX_PAGE_SIZE } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime } from "../lib/format";
 import { LoadingMessage } from "./LoadingMessage";
 import { QueryError } from "./QueryError";
 
-/** Table of all data sets, each linking to its page. */
+/** Table of the data sets, newest first, each linking to its page. */
 export function DatasetList() {
-  const { data, error } = useQuery(DatasetsDocument);
+  const { data, error } = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
 
   if (data === undefined) {
     return error ? (
@@ -20,7 +20,7 @@ export function DatasetList() {
     );
   }
 
-  if (data.datasets.length === 0) {
+  if (data.datasets.totalCount === 0) {
     return (
       <p className="muted">
         No data sets yet. <Link href="/datasets/import">Import a CSV file</Link>.
@@ -31,6 +31,11 @@ export function DatasetList() {
   return (
     <div className="table-scroll">
       <table>
+        {data.datasets.pageInfo.hasNextPage ? (
+          <caption>
+            The newest {data.datasets.edges.length} of {data.datasets.totalCount} data sets
+          </caption>
+        ) : null}
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -42,7 +47,7 @@ export function DatasetList() {
           </tr>
         </thead>
         <tbody>
-          {data.datasets.map((dataset) => (
+          {data.datasets.edges.map(({ node: dataset }) => (
             <tr key={dataset.id}>
               <th scope="row">
                 <Link href={`/datasets/${encodeURIComponent(dataset.id)}`}>{dataset.name}</Link>

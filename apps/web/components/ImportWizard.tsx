@@ -4,6 +4,7 @@ import { CombinedGraphQLErrors, type ErrorLike } from "@apollo/client";
 import { useMutation, useQuery } from "@apollo/client/react";
 import {
   DatasetsDocument,
+  MAX_PAGE_SIZE,
   type ImportColumnVariables,
   ImportDatasetDocument,
   type ImportFile,
@@ -85,7 +86,7 @@ export function ImportWizard() {
   const [locale, setLocale] = useState<Locale>("auto");
   const [tolerance, setTolerance] = useState("10");
   const [overrides, setOverrides] = useState<Record<string, ImportColumnVariables>>({});
-  const datasets = useQuery(DatasetsDocument);
+  const datasets = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
   const [preview, previewed] = useMutation(PreviewImportDocument);
   const [importDataset, imported] = useMutation(ImportDatasetDocument);
 
@@ -260,7 +261,7 @@ export function ImportWizard() {
                 onChange={(event) => setDatasetId(event.target.value)}
               >
                 <option value="">a new data set</option>
-                {(datasets.data?.datasets ?? []).map((dataset) => (
+                {(datasets.data?.datasets.edges ?? []).map(({ node: dataset }) => (
                   <option key={dataset.id} value={dataset.id}>
                     {dataset.name} (new version)
                   </option>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { ModelListDocument, type ModelMetric } from "@ree/schema/documents";
+import { MAX_PAGE_SIZE, ModelListDocument, type ModelMetric } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime, formatFixed } from "../lib/format";
@@ -11,7 +11,7 @@ import { QueryError } from "./QueryError";
 
 /** Table of every model with its kind, data set, columns, test metrics and creation time. */
 export function ModelCatalog() {
-  const { data, error } = useQuery(ModelListDocument);
+  const { data, error } = useQuery(ModelListDocument, { variables: { first: MAX_PAGE_SIZE } });
 
   if (data === undefined) {
     return error ? (
@@ -21,13 +21,18 @@ export function ModelCatalog() {
     );
   }
 
-  if (data.modelList.length === 0) {
+  if (data.models.totalCount === 0) {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
   return (
     <div className="table-scroll">
       <table className="model-catalog">
+        {data.models.pageInfo.hasNextPage ? (
+          <caption>
+            The newest {data.models.edges.length} of {data.models.totalCount} models
+          </caption>
+        ) : null}
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -40,7 +45,7 @@ export function ModelCatalog() {
           </tr>
         </thead>
         <tbody>
-          {data.modelList.map((model) => (
+          {data.models.edges.map(({ node: model }) => (
             <tr key={model.id}>
               <th scope="row">
                 <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>

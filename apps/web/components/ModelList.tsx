@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { ModelsDocument } from "@ree/schema/documents";
+import { MAX_PAGE_SIZE, ModelsDocument } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime } from "../lib/format";
@@ -11,7 +11,7 @@ import { QueryError } from "./QueryError";
 
 /** Table of all trained models, each linking to the prediction form with that model chosen. */
 export function ModelList() {
-  const { data, error } = useQuery(ModelsDocument);
+  const { data, error } = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE } });
 
   if (data === undefined) {
     return error ? (
@@ -21,13 +21,18 @@ export function ModelList() {
     );
   }
 
-  if (data.models.length === 0) {
+  if (data.models.totalCount === 0) {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
   return (
     <div className="table-scroll">
       <table>
+        {data.models.pageInfo.hasNextPage ? (
+          <caption>
+            The newest {data.models.edges.length} of {data.models.totalCount} models
+          </caption>
+        ) : null}
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -46,7 +51,7 @@ export function ModelList() {
           </tr>
         </thead>
         <tbody>
-          {data.models.map((model) => (
+          {data.models.edges.map(({ node: model }) => (
             <tr key={model.id}>
               <th scope="row">
                 <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>{model.name}</Link>

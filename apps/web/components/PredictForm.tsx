@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { ModelListDocument } from "@ree/schema/documents";
+import { MAX_PAGE_SIZE, ModelListDocument } from "@ree/schema/documents";
 
 import { BatchPrediction } from "./BatchPrediction";
 import { CompositionForm } from "./CompositionForm";
@@ -15,7 +15,7 @@ export interface PredictFormProps {
 
 /** Loads the trained models and shows the prediction forms for one composition and a CSV file. */
 export function PredictForm({ initialModelId }: PredictFormProps) {
-  const { data, error } = useQuery(ModelListDocument);
+  const { data, error } = useQuery(ModelListDocument, { variables: { first: MAX_PAGE_SIZE } });
 
   if (data === undefined) {
     return error ? (
@@ -25,7 +25,8 @@ export function PredictForm({ initialModelId }: PredictFormProps) {
     );
   }
 
-  if (data.modelList.length === 0) {
+  const models = data.models.edges.map((edge) => edge.node);
+  if (models.length === 0) {
     return (
       <p className="muted">
         No models yet. Each finished run stores the models it trained; start a run first.
@@ -35,8 +36,8 @@ export function PredictForm({ initialModelId }: PredictFormProps) {
 
   return (
     <>
-      <CompositionForm models={data.modelList} initialModelId={initialModelId} />
-      <BatchPrediction models={data.modelList} />
+      <CompositionForm models={models} initialModelId={initialModelId} />
+      <BatchPrediction models={models} />
     </>
   );
 }

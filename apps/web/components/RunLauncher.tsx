@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import {
   DatasetDocument,
   DatasetsDocument,
+  MAX_PAGE_SIZE,
   ModelsDocument,
   type RunTask,
   StartRunDocument,
@@ -32,8 +33,8 @@ export interface RunLauncherProps {
 export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps) {
   const router = useRouter();
   const selectId = useId();
-  const datasets = useQuery(DatasetsDocument);
-  const list = datasets.data?.datasets ?? [];
+  const datasets = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
+  const list = datasets.data?.datasets.edges.map((edge) => edge.node) ?? [];
   const [chosenId, setChosenId] = useState<string | null>(initialDatasetId);
   const datasetId = chosenId ?? list[0]?.id ?? null;
   // The form needs only the columns and statistics, so one sample, the smallest page, is enough.
@@ -42,9 +43,10 @@ export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps)
     skip: datasetId === null,
   });
   const [startRun, started] = useMutation(StartRunDocument);
-  const models = useQuery(ModelsDocument);
+  const models = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE } });
   // Only a multi-task network ensemble can be fine-tuned; the default model comes first.
-  const parentModels = (models.data?.models ?? [])
+  const parentModels = (models.data?.models.edges ?? [])
+    .map((edge) => edge.node)
     .filter((model) => model.kind === "MULTI_TASK")
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 

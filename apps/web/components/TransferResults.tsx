@@ -2,6 +2,7 @@
 
 import { useQuery } from "@apollo/client/react";
 import {
+  MAX_PAGE_SIZE,
   ModelsDocument,
   RunTransferDocument,
   type TransferApproach,
@@ -37,7 +38,7 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
     skip: active,
   });
   // The parent's name, where it is still among the models; its id otherwise.
-  const models = useQuery(ModelsDocument, { skip: active });
+  const models = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE }, skip: active });
 
   if (active) {
     return <p className="muted">Results appear here when the run has finished.</p>;
@@ -53,7 +54,9 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
 
   const settings = data.run?.config.transfer ?? null;
   const result = data.run?.transfer ?? null;
-  const parent = models.data?.models.find((model) => model.id === settings?.parentModelId);
+  const parent = models.data?.models.edges
+    .map((edge) => edge.node)
+    .find((model) => model.id === settings?.parentModelId);
 
   return (
     <section aria-labelledby="transfer-heading" className="model-result">

@@ -1,6 +1,7 @@
 import {
   ColumnStatistics,
   Dataset,
+  DatasetConnection,
   DatasetVersion,
   ImportColumnInput,
   ImportDatasetInput,
@@ -17,6 +18,11 @@ import { exportDataset } from "../services/exportDataset.js";
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "../services/findOwned.js";
 import { importDataset } from "../services/importDataset.js";
+import {
+  DEFAULT_LIST_PAGE,
+  newestFirstConnection,
+  newestFirstQuery,
+} from "../services/newestFirstPage.js";
 import { previewImport } from "../services/previewImport.js";
 import { readImportFile, readImportOptions } from "../services/readImportRequest.js";
 import { toDataset, toDatasetColumns } from "../services/records.js";
@@ -24,14 +30,22 @@ import { samplePage } from "../services/samplePage.js";
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
-  @Query(() => [Dataset])
-  async datasets(@Ctx() { prisma }: Context): Promise<Dataset[]> {
+  @Query(() => DatasetConnection, { description: "Data sets, one page at a time, newest first." })
+  async datasets(
+    @Ctx() { prisma }: Context,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_LIST_PAGE, description: "1 to 500." })
+    first: number,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
+    after: string | null | undefined,
+  ): Promise<DatasetConnection> {
     // Row-level security keeps the organisation's own data sets and those shared with it.
-    const rows = await prisma.dataset.findMany({
-      orderBy: { createdAt: "asc" },
-    });
+    const query = newestFirstQuery("datasets", first, after ?? null);
+    const [rows, totalCount] = await Promise.all([
+      prisma.dataset.findMany(query),
+      prisma.dataset.count(),
+    ]);
 
-    return rows.map(toDataset);
+    return newestFirstConnection("datasets", first, rows, totalCount, toDataset);
   }
 
   @Query(() => Dataset, { nullable: true })

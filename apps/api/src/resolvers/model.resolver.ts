@@ -1,10 +1,15 @@
-import { CompositionInput, Model, Prediction } from "@ree/schema/types";
+import { CompositionInput, Model, ModelConnection, Prediction } from "@ree/schema/types";
 import type { ModelArtifact } from "@ree/core-ml";
-import { Arg, Ctx, Float, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 
 import type { Context } from "../context.js";
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "../services/findOwned.js";
+import {
+  DEFAULT_LIST_PAGE,
+  newestFirstConnection,
+  newestFirstQuery,
+} from "../services/newestFirstPage.js";
 import { predict } from "../services/predict.js";
 import { STUDY_ENSEMBLE_NAME } from "../seed/seedStudyModels.js";
 import { toModel } from "../services/records.js";
@@ -14,30 +19,32 @@ const modelsWithoutDomain = new WeakSet<ModelArtifact>();
 
 @Resolver(() => Model)
 export class ModelResolver {
-  @Query(() => [Model], { description: "Trained models, newest first." })
-  async models(@Ctx() { prisma }: Context): Promise<Model[]> {
-    // Row-level security keeps the organisation's own models and those shared with it.
-    const rows = await prisma.model.findMany({
-      orderBy: { createdAt: "desc" },
-    });
-
-    // TODO: let owners pick a default model per organisation; the study ensemble is it for now.
-    const defaultModel = rows.find((row) => row.runId === null && row.name === STUDY_ENSEMBLE_NAME);
-
-    return rows.map((row) => toModel(row, defaultModel?.id ?? null));
-  }
-
-  @Query(() => [Model], {
-    description: "Trained models, newest first, as a plain list with their details.",
+  @Query(() => ModelConnection, {
+    description: "Trained models, one page at a time, newest first.",
   })
-  async modelList(@Ctx() { prisma, organizationId }: Context): Promise<Model[]> {
-    const rows = await prisma.model.findMany({
-      where: { organizationId },
-      orderBy: { createdAt: "desc" },
-    });
-    const defaultModel = rows.find((row) => row.runId === null && row.name === STUDY_ENSEMBLE_NAME);
+  async models(
+    @Ctx() { prisma }: Context,
+    @Arg("first", () => Int, { defaultValue: DEFAULT_LIST_PAGE, description: "1 to 500." })
+    first: number,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
+    after: string | null | undefined,
+  ): Promise<ModelConnection> {
+    // Row-level security keeps the organisation's own models and those shared with it.
+    const query = newestFirstQuery("models", first, after ?? null);
+    // TODO: let owners pick a default model per organisation; the newest study ensemble is it for now.
+    const [rows, totalCount, defaultModel] = await Promise.all([
+      prisma.model.findMany(query),
+      prisma.model.count(),
+      prisma.model.findFirst({
+        where: { runId: null, name: STUDY_ENSEMBLE_NAME },
+        orderBy: query.orderBy,
+        select: { id: true },
+      }),
+    ]);
 
-    return rows.map((row) => toModel(row, defaultModel?.id ?? null));
+    return newestFirstConnection("models", first, rows, totalCount, (row) =>
+      toModel(row, defaultModel?.id ?? null),
+    );
   }
 
   @Query(() => Model, { description: "One model with its format, domain and export paths." })

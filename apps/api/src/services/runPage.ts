@@ -3,9 +3,15 @@ import type { RunConnection, RunFilter, RunOrder, RunSortField } from "@ree/sche
 
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "./findOwned.js";
+import {
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+  type CursorScope,
+  type KeysetCursor,
+} from "./keysetCursor.js";
 import { toRun } from "./records.js";
 
-const MAX_PAGE = 500;
 export const DEFAULT_RUN_PAGE = 50;
 /** Newest first. */
 const DEFAULT_ORDER: Order = { field: "CREATED_AT", descending: true };
@@ -40,49 +46,19 @@ function sortKey(field: RunSortField, descending: boolean): { sql: Prisma.Sql; t
   }
 }
 
-interface Cursor extends Order {
-  /** Sort key of the last run of the page, in PostgreSQL's text form, which casts back exactly. */
-  key: string;
-  id: string;
+/** Returns the scope of run cursors: their order, so that a cursor of another order is rejected. */
+function orderScope(order: Order): CursorScope {
+  return [order.field, order.descending];
 }
 
-/**
- * Cursors carry the sort key and id of the last run rather than an offset, so a cursor stays
- * valid, and skips no run, when runs before it are deleted, including its own run.
- */
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(
-    JSON.stringify([cursor.field, cursor.descending, cursor.key, cursor.id]),
-  ).toString("base64url");
-}
-
-function decodeCursor(text: string, order: Order): Cursor {
-  const invalid = () =>
-    ApiError.badInput(`after: "${text}" is not a cursor returned by this API for this order`);
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(text, "base64url").toString());
-  } catch {
-    throw invalid();
-  }
-
-  if (!Array.isArray(parts) || parts.length !== 4) {
-    throw invalid();
-  }
-
-  const [field, descending, key, id] = parts as unknown[];
-  if (typeof key !== "string" || typeof id !== "string" || !isUuid(id)) {
-    throw invalid();
-  }
-
-  if (field !== order.field || descending !== order.descending) {
-    throw ApiError.badInput(
-      `after: the cursor belongs to the order ${String(field)} ${descending ? "descending" : "ascending"}; ` +
-        "request the first page again after changing the order",
-    );
-  }
-
-  return { field: order.field, descending: order.descending, key, id };
+function decodeRunCursor(text: string, order: Order): KeysetCursor {
+  return decodeCursor(
+    text,
+    orderScope(order),
+    ([field, descending]) =>
+      `the cursor belongs to the order ${String(field)} ${descending ? "descending" : "ascending"}; ` +
+      "request the first page again after changing the order",
+  );
 }
 
 function checkIds(name: string, ids: readonly string[]): void {
@@ -140,15 +116,13 @@ export async function runPage(
   },
 ): Promise<RunConnection> {
   const { first, after } = options;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) {
-    throw ApiError.badInput(`first must be an integer from 1 to ${MAX_PAGE}, got ${first}`);
-  }
+  checkPageSize(first);
 
   const order: Order = options.orderBy
     ? { field: options.orderBy.field, descending: options.orderBy.descending ?? false }
     : DEFAULT_ORDER;
 
-  const cursor = after === null ? null : decodeCursor(after, order);
+  const cursor = after === null ? null : decodeRunCursor(after, order);
   const key = sortKey(order.field, order.descending);
   const where = filterSql(organizationId, options.filter ?? {});
   const direction = order.descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -185,7 +159,7 @@ export async function runPage(
     return row
       ? [
           {
-            cursor: encodeCursor({ ...order, key: text, id }),
+            cursor: encodeCursor(orderScope(order), { key: text, id }),
             node: toRun({ ...row, results: null }),
           },
         ]
@@ -197,7 +171,7 @@ export async function runPage(
     edges,
     totalCount: counts[0]?.count ?? 0,
     pageInfo: {
-      endCursor: last ? encodeCursor({ ...order, key: last.key, id: last.id }) : null,
+      endCursor: last ? encodeCursor(orderScope(order), last) : null,
       hasNextPage: page.length > first,
     },
   };

@@ -9,17 +9,44 @@ export interface DatasetSummary {
   createdAt: string;
 }
 
+/** Largest page the API serves of any list; pickers ask for it to list every choice. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface ListVariables {
+  /** Page size, 1 to MAX_PAGE_SIZE; the API's default is 50. */
+  first?: number;
+  /** endCursor of the previous page; null or absent for the first page. */
+  after?: string | null;
+}
+
+/** A page of a list, newest first, as a Relay connection. */
+export interface ListPage<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
 export const DatasetsDocument = typedDocument<
-  { datasets: DatasetSummary[] },
-  Record<string, never>
+  { datasets: ListPage<DatasetSummary> },
+  ListVariables
 >(`
-  query Datasets {
-    datasets {
-      id
-      name
-      source
-      sampleCount
-      createdAt
+  query Datasets($first: Int, $after: String) {
+    datasets(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          source
+          sampleCount
+          createdAt
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
     }
   }
 `);

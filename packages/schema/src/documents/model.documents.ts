@@ -1,20 +1,34 @@
+import type { ListPage, ListVariables } from "./dataset.documents.js";
 import { typedDocument } from "./typed.js";
 import type { Model, ModelDetail, Prediction } from "./types.js";
 
-export const ModelsDocument = typedDocument<{ models: Model[] }, Record<string, never>>(`
-  query Models {
-    models {
-      id
-      name
-      kind
-      features
-      featureUnit
-      targets
-      targetUnit
-      memberCount
-      runId
-      isDefault
-      createdAt
+const PAGE_FIELDS = `
+  pageInfo {
+    endCursor
+    hasNextPage
+  }
+  totalCount
+`;
+
+export const ModelsDocument = typedDocument<{ models: ListPage<Model> }, ListVariables>(`
+  query Models($first: Int, $after: String) {
+    models(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          kind
+          features
+          featureUnit
+          targets
+          targetUnit
+          memberCount
+          runId
+          isDefault
+          createdAt
+        }
+      }${PAGE_FIELDS}
     }
   }
 `);
@@ -54,12 +68,15 @@ const MODEL_DETAIL_FIELDS = `
   tfjsModelPaths
 `;
 
-export const ModelListDocument = typedDocument<
-  { modelList: ModelDetail[] },
-  Record<string, never>
->(`
-  query ModelList {
-    modelList {${MODEL_DETAIL_FIELDS}}
+/** The models with their details, for the models page and the prediction forms. */
+export const ModelListDocument = typedDocument<{ models: ListPage<ModelDetail> }, ListVariables>(`
+  query ModelList($first: Int, $after: String) {
+    models(first: $first, after: $after) {
+      edges {
+        cursor
+        node {${MODEL_DETAIL_FIELDS}}
+      }${PAGE_FIELDS}
+    }
   }
 `);
 

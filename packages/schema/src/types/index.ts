@@ -15,3 +15,4 @@ export * from "./correlation.type.js";
 export * from "./runEvent.type.js";
 export * from "./domain.type.js";
 export * from "./tenancy.type.js";
+export * from "./listConnection.type.js";
