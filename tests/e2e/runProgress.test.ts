@@ -85,9 +85,10 @@ describe("run progress", () => {
     await mkdir(outputDir, { recursive: true });
     await page.screenshot({ path: `${outputDir}run-progress.png`, fullPage: true });
 
-    expect(fractions[0]).toBeLessThan(fractions[1]);
-    expect(fractions[1]).toBeLessThan(fractions[2]);
-    expect(fractions[2]).toBeLessThan(1);
+    // Three distinct values in ascending order: the bar grew twice.
+    expect(fractions).toHaveLength(3);
+    expect(fractions).toEqual([...new Set(fractions)].sort((a, b) => a - b));
+    expect(Math.max(...fractions)).toBeLessThan(1);
     expect(await page.locator(".progress-percent").textContent()).toMatch(/^\d+(\.\d+)? ?%$/);
 
     const finished = await waitForRun(stack.apiUrl, runId);
