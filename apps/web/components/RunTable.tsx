@@ -22,7 +22,7 @@ const PREFETCH_ROWS = 30;
 /** Runs that one comparison shows side by side; more would not fit on a page. */
 export const MAX_COMPARED_RUNS = 8;
 
-const STATUSES: readonly RunStatus[] = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"];
+const STATUSES: readonly RunStatus[] = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"];
 const TASKS: readonly RunTask[] = ["EVALUATION", "FEATURE_ELIMINATION", "GRID_SEARCH"];
 const COLUMNS: readonly { label: string; field: RunSortField | null; className?: string }[] = [
   { label: "Name", field: "NAME" },

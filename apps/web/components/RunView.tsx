@@ -1,12 +1,19 @@
 "use client";
 
-import { useQuery } from "@apollo/client/react";
-import { RunDocument, type RunProgress, type RunStatus } from "@ree/schema/documents";
+import { useMutation, useQuery } from "@apollo/client/react";
+import {
+  CancelRunDocument,
+  RunDocument,
+  RunJobsDocument,
+  type RunProgress,
+  type RunStatus,
+} from "@ree/schema/documents";
 import Link from "next/link";
 import { useEffect } from "react";
 
 import { formatDateTime } from "../lib/format";
 import { MODEL_KIND_LABELS } from "../lib/labels";
+import { CancelRunButton } from "./CancelRunButton";
 import { LoadingMessage } from "./LoadingMessage";
 import { ModelResultSection } from "./ModelResultSection";
 import { NoiseHistogramGrid } from "./NoiseHistogramGrid";
@@ -51,11 +58,31 @@ function describeStep(progress: RunProgress): string {
   return parts.join(" · ");
 }
 
+/** Shows how many repetitions of a cancelled run finished. Their results stay stored. */
+function FinishedRepetitions({ runId, repetitions }: { runId: string; repetitions: number }) {
+  const { data, error } = useQuery(RunJobsDocument, { variables: { id: runId } });
+  if (error) {
+    return <QueryError error={error} subject="the finished repetitions" />;
+  }
+
+  const finished = data?.run?.finishedRepetitions;
+  if (finished === undefined) {
+    return null;
+  }
+
+  return (
+    <p className="finished-repetitions">
+      {finished} of {repetitions} repetitions finished before the run was cancelled.
+    </p>
+  );
+}
+
 /** Shows a run's status, progress, config and results, and polls the API while it is unfinished. */
 export function RunView({ id }: { id: string }) {
-  const { data, previousData, error, startPolling, stopPolling } = useQuery(RunDocument, {
+  const { data, previousData, error, refetch, startPolling, stopPolling } = useQuery(RunDocument, {
     variables: { id, target: TOTAL_REE_TARGET },
   });
+  const [cancelRun, cancellation] = useMutation(CancelRunDocument, { variables: { id } });
   // A failed poll clears `data`; the last good result keeps the page and the polling going.
   const latestData = data ?? previousData;
   const status = latestData?.run?.status;
@@ -76,6 +103,15 @@ export function RunView({ id }: { id: string }) {
       <LoadingMessage>Loading the run…</LoadingMessage>
     );
   }
+
+  const cancel = () => {
+    // The mutation's result sets the cached status to CANCELLED, which stops the polling. One more
+    // read fetches the finish time and progress message that the cancellation wrote.
+    void cancelRun()
+      .then(() => refetch())
+      // The hooks' `cancellation.error` and `error` show a failure, so it needs no handling here.
+      .catch(() => undefined);
+  };
 
   const run = latestData.run;
   if (run === null) {
@@ -120,6 +156,17 @@ export function RunView({ id }: { id: string }) {
         <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
         {isActive(run.status) && describeStep(run.progress) !== "" ? (
           <p className="muted">{describeStep(run.progress)}</p>
+        ) : null}
+        {isActive(run.status) ? (
+          <CancelRunButton
+            runName={run.name}
+            cancelling={cancellation.loading}
+            error={cancellation.error}
+            onConfirm={cancel}
+          />
+        ) : null}
+        {run.status === "CANCELLED" ? (
+          <FinishedRepetitions runId={run.id} repetitions={run.config.repetitions} />
         ) : null}
         {run.error === null ? null : (
           <p role="alert" className="alert">
