@@ -40,6 +40,8 @@ interface Served {
   url: string;
   modelId: string;
   datasetId: string;
+  /** API token of the organisation's owner, sent with every request. */
+  token: string;
   pid: number;
 }
 
@@ -77,25 +79,34 @@ async function startServer(): Promise<{ served: Served; child: ChildProcess }> {
  * Posts a GraphQL request, once more when the socket was closed: the server
  * closes keep-alive sockets idle for 5 s, and fetch may pick one just then.
  */
-async function post(url: string, body: unknown): Promise<Response> {
+async function post(url: string, token: string, body: unknown): Promise<Response> {
   const send = () =>
     fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: jsonHeaders(token),
       body: JSON.stringify(body),
     });
 
   return send().catch(send);
 }
 
-/** Runs autocannon for `seconds` with `clients` connections; latencies in ms. */
-async function cannon(url: string, body: unknown, clients = CLIENTS) {
+/**
+ * Runs autocannon for `seconds` with `clients` connections; latencies in ms. The body is sent
+ * once first: GraphQL errors, such as a refused token, come with status 200, so autocannon
+ * alone would count them as successful responses.
+ */
+async function cannon(url: string, token: string, body: unknown, clients = CLIENTS) {
+  const check = (await (await post(url, token, body)).json()) as { errors?: unknown };
+  if (check.errors) {
+    throw new Error(`the load's request failed: ${JSON.stringify(check.errors)}`);
+  }
+
   const result = await autocannon({
     url,
     method: "POST",
     connections: clients,
     duration: seconds,
-    headers: { "content-type": "application/json" },
+    headers: jsonHeaders(token),
     body: JSON.stringify(body),
   });
   if (result.errors > 0 || result.non2xx > 0) {
@@ -108,6 +119,10 @@ async function cannon(url: string, body: unknown, clients = CLIENTS) {
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+function jsonHeaders(token: string): Record<string, string> {
+  return { "content-type": "application/json", authorization: `Bearer ${token}` };
 }
 
 function median(values: number[]): number {
@@ -140,13 +155,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> {
+async function measure({ url, modelId, datasetId, token, pid }: Served): Promise<void> {
   const predictOne = {
     query: print(PredictDocument),
     variables: { modelId, compositions: [composition(0)] },
   };
-  const floor = await cannon(url, { query: "{ __typename }" });
-  const single = await cannon(url, predictOne);
+  const floor = await cannon(url, token, { query: "{ __typename }" });
+  const single = await cannon(url, token, predictOne);
   console.log(
     `\nsingle prediction, ${CLIENTS} clients, ${seconds} s: p50 ${single.p50} ms, p99 ${single.p99} ms, ${single.perSecond.toFixed(0)} req/s` +
       `\n  floor ({ __typename }): p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.perSecond.toFixed(0)} req/s` +
@@ -158,7 +173,7 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   const batchTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    const response = await post(url, batchBody);
+    const response = await post(url, token, batchBody);
     const json = (await response.json()) as { errors?: unknown; data?: { predict: unknown[] } };
     if (json.errors || json.data?.predict.length !== BATCH) {
       throw new Error(`batch failed: ${JSON.stringify(json.errors)}`);
@@ -201,7 +216,10 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   let pages = 0;
   let rows = 0;
   for (;;) {
-    const response = await post(url, { query: samplesQuery, variables: { id: datasetId, after } });
+    const response = await post(url, token, {
+      query: samplesQuery,
+      variables: { id: datasetId, after },
+    });
     const json = (await response.json()) as {
       data?: {
         dataset: {
@@ -235,6 +253,7 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   const deepCursor = Buffer.from(`position:${99_000}`).toString("base64url");
   const deep = await cannon(
     url,
+    token,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: deepCursor },
@@ -243,6 +262,7 @@ async function measure({ url, modelId, datasetId, pid }: Served): Promise<void> 
   );
   const first = await cannon(
     url,
+    token,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: null },

@@ -3,7 +3,8 @@
  * oxides in wt%, LOI, 16 REE in ppm and 3 metadata columns. Then it runs two steps, each in
  * its own process so that peak RSS is its own: the reference parses the file with csv-parse
  * only, and the import reads, checks, converts and stores it through the API's importDataset
- * service, in a new database on the local PostgreSQL server. Both run with a V8 heap capped
+ * service, in a new database on the local PostgreSQL server. The import connects as the
+ * application role, as the API does. Both run with a V8 heap capped
  * at HEAP_CAP_MB, so an import whose memory grew with the file would fail. It prints rows per
  * second, peak RSS and the RSS before the file is read, and the ratios of the two steps.
  *
@@ -189,26 +190,26 @@ async function parseOnly(file: string): Promise<Measurement> {
 }
 
 async function importThroughService(file: string, database: string): Promise<Measurement> {
-  const { createLogger, ensureDefaultOrganization, importDataset, migrateDatabase } =
-    await import("@ree/api");
-  const { createPrismaClient, ensureDatabase } = await import("@ree/db");
+  const { createLogger, importDataset } = await import("@ree/api");
+  const { runAsTenant } = await import("@ree/db");
+  const { openBenchDatabase } = await import("../support/benchDatabase.js");
   const pg = (await import("pg")).default;
   const base = new URL(database);
   const url = new URL(base);
   url.pathname = `/ree_bench_import_${process.pid}`;
-  await ensureDatabase(url.href);
-  const prisma = createPrismaClient(url.href);
+  const logger = createLogger({ level: "warn", pretty: false });
+  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(url.href, logger);
   try {
-    await migrateDatabase(url.href, createLogger({ level: "warn", pretty: false }));
-    const organizationId = await ensureDefaultOrganization(prisma);
     const startRssMb = rssMb();
     const started = performance.now();
-    const dataset = await importDataset(prisma, organizationId, {
-      name: "bench",
-      table: { format: "csv", chunks: createReadStream(file) },
-      // Contents written with 3 decimals, such as "23.052", need a declared separator.
-      options: { decimalSeparator: "." },
-    });
+    const dataset = await runAsTenant({ organizationId }, () =>
+      importDataset(appPrisma, organizationId, {
+        name: "bench",
+        table: { format: "csv", chunks: createReadStream(file) },
+        // Contents written with 3 decimals, such as "23.052", need a declared separator.
+        options: { decimalSeparator: "." },
+      }),
+    );
 
     return {
       rows: dataset.sampleCount,
@@ -217,7 +218,8 @@ async function importThroughService(file: string, database: string): Promise<Mea
       startRssMb,
     };
   } finally {
-    await prisma.$disconnect();
+    await ownerPrisma.$disconnect();
+    await appPrisma.$disconnect();
     const client = new pg.Client({ connectionString: base.href });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);

@@ -62,6 +62,14 @@ const SCREENING_QUERY = `
 
 type Composition = PredictVariables["compositions"][number];
 
+/** The line that startBenchApi.ts prints once it serves. */
+interface BenchApi {
+  apiUrl: string;
+  modelId: string;
+  /** API token of the organisation's owner, sent with every request. */
+  token: string;
+}
+
 const { values: args } = parseArgs({
   options: {
     repeats: { type: "string", default: "5" },
@@ -78,11 +86,11 @@ const api = spawn(
 );
 
 try {
-  const { apiUrl, modelId } = await readStartLine();
+  const { apiUrl, modelId, token } = await readStartLine();
   const artifact = importTorchEnsemble(JSON.parse(readFileSync(ENSEMBLE_FILE, "utf8")));
   const batch = drawCompositions(BATCH_SIZE);
   const post = (query: string, compositions: Composition[]) =>
-    postPredict(apiUrl, query, { modelId, compositions });
+    postPredict(apiUrl, token, query, { modelId, compositions });
 
   // The first request loads the model into the server's cache and warms its code.
   await post(SCREENING_QUERY, batch);
@@ -133,12 +141,12 @@ try {
   await exited;
 }
 
-/** Waits for startBenchApi.ts to print its URL and model. */
-async function readStartLine(): Promise<{ apiUrl: string; modelId: string }> {
+/** Waits for startBenchApi.ts to print its URL, model and API token. */
+async function readStartLine(): Promise<BenchApi> {
   const lines = createInterface({ input: api.stdout });
   for await (const line of lines) {
     if (line.startsWith("{")) {
-      return JSON.parse(line) as { apiUrl: string; modelId: string };
+      return JSON.parse(line) as BenchApi;
     }
   }
 
@@ -182,12 +190,13 @@ function toMatrix(compositions: Composition[]) {
 
 async function postPredict(
   apiUrl: string,
+  token: string,
   query: string,
   variables: { modelId: string; compositions: Composition[] },
 ) {
   const response = await fetch(apiUrl, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as {

@@ -1,22 +1,18 @@
 /**
  * Starts the API for measurePredict.ts on a new database of a local
  * PostgreSQL server, with the study's models stored, and prints one JSON line
- * `{ apiUrl, modelId }`. On SIGTERM it stops the server and drops the database.
+ * `{ apiUrl, modelId, token }`: the token is an API token of the default
+ * organisation's owner. On SIGTERM it stops the server and drops the database.
  * Run it with NODE_ENV=production, as a deployed server runs: graphql-js then
  * skips its development checks.
  */
 import { randomBytes } from "node:crypto";
 
-import {
-  createLogger,
-  createServer,
-  ensureDefaultOrganization,
-  migrateDatabase,
-  seedStudyModels,
-  STUDY_ENSEMBLE_NAME,
-} from "@ree/api";
-import { createPrismaClient, ensureDatabase } from "@ree/db";
+import { createLogger, createServer, seedStudyModels, STUDY_ENSEMBLE_NAME } from "@ree/api";
+import { runAsTenant } from "@ree/db";
 import pg from "pg";
+
+import { createOwnerToken, openBenchDatabase } from "../support/benchDatabase.js";
 
 const base = new URL(
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
@@ -26,13 +22,18 @@ const databaseUrl = new URL(base);
 databaseUrl.pathname = `/${databaseName}`;
 
 const logger = createLogger({ level: "warn", pretty: false });
-await ensureDatabase(databaseUrl.href);
-await migrateDatabase(databaseUrl.href, logger);
-const prisma = createPrismaClient(databaseUrl.href);
-const organizationId = await ensureDefaultOrganization(prisma);
-await seedStudyModels(prisma, organizationId, logger);
-const model = await prisma.model.findFirstOrThrow({ where: { name: STUDY_ENSEMBLE_NAME } });
-const server = await createServer({ prisma, logger, organizationId });
+const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(
+  databaseUrl.href,
+  logger,
+);
+const model = await runAsTenant({ organizationId }, async () => {
+  await seedStudyModels(ownerPrisma, organizationId, logger);
+
+  return ownerPrisma.model.findFirstOrThrow({ where: { name: STUDY_ENSEMBLE_NAME } });
+});
+const token = await createOwnerToken(ownerPrisma, organizationId);
+await ownerPrisma.$disconnect();
+const server = await createServer({ prisma: appPrisma, logger });
 const apiUrl = await server.listen(0);
 
 process.once("SIGTERM", () => {
@@ -45,11 +46,11 @@ process.once("SIGTERM", () => {
     },
   );
 });
-console.log(JSON.stringify({ apiUrl, modelId: model.id }));
+console.log(JSON.stringify({ apiUrl, modelId: model.id, token }));
 
 async function stop(): Promise<void> {
   await server.stop();
-  await prisma.$disconnect();
+  await appPrisma.$disconnect();
   const client = new pg.Client({ connectionString: base.href });
   await client.connect();
   try {

@@ -4,7 +4,9 @@
  *
  * The script creates its own database on the local PostgreSQL server, migrates it, inserts
  * 1,000 runs whose results are the size of a 30-repetition run on the ten US samples, and
- * serves the API on a loopback port. It then times, over HTTP:
+ * serves the API on a loopback port. The API connects as the application role, under row-level
+ * security, and each request sends an API token of the organisation's owner. It then times,
+ * over HTTP:
  *
  * - the first page of 100, newest first (what the runs page loads first);
  * - the fifth page: the 100 runs after the 400th of the 500 that are SUCCEEDED or FAILED,
@@ -12,7 +14,7 @@
  *
  * and, in the same process, the reference: all 1,000 runs over HTTP with the same fields, in
  * two pages of 500 (what a list without virtualisation would load), plus the database read alone
- * that the list used before (findMany of every run). Each figure is the median of `--repeats`
+ * that the list used before (findMany of every run, as the application role). Each figure is the median of `--repeats`
  * calls after one warm-up call, and is printed with its ratio to the reference. The database is
  * dropped at the end.
  *
@@ -24,9 +26,11 @@ import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
-import { createLogger, createServer, ensureDefaultOrganization, migrateDatabase } from "@ree/api";
-import { createPrismaClient, ensureDatabase, type Prisma } from "@ree/db";
+import { createLogger, createServer } from "@ree/api";
+import { type Prisma, runAsTenant } from "@ree/db";
 import pg from "pg";
+
+import { createOwnerToken, openBenchDatabase } from "../support/benchDatabase.js";
 
 const RUNS = 1000;
 const PAGE = 100;
@@ -51,34 +55,38 @@ const databaseUrl = new URL(base);
 databaseUrl.pathname = `/${databaseName}`;
 
 const logger = createLogger({ level: "warn", pretty: false });
-await ensureDatabase(databaseUrl.href);
-await migrateDatabase(databaseUrl.href, logger);
-const prisma = createPrismaClient(databaseUrl.href);
+const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(
+  databaseUrl.href,
+  logger,
+);
 
 try {
-  const organizationId = await ensureDefaultOrganization(prisma);
-  await seed(organizationId);
-  const server = await createServer({ prisma, logger, organizationId });
+  await runAsTenant({ organizationId }, seed);
+  const token = await createOwnerToken(ownerPrisma, organizationId);
+  const server = await createServer({ prisma: appPrisma, logger });
   const apiUrl = await server.listen(0);
+  const query = (variables: Record<string, unknown>) => queryRuns(apiUrl, token, variables);
 
   try {
     const everyRun = await median(async () => {
-      const first = (await query(apiUrl, { first: RUNS / 2 })) as {
+      const first = (await query({ first: RUNS / 2 })) as {
         runs: { pageInfo: { endCursor: string } };
       };
-      await query(apiUrl, { first: RUNS / 2, after: first.runs.pageInfo.endCursor });
+      await query({ first: RUNS / 2, after: first.runs.pageInfo.endCursor });
     });
     const findMany = await median(() =>
-      prisma.run.findMany({
-        where: { organizationId },
-        orderBy: { createdAt: "desc" },
-        omit: { results: true },
-      }),
+      runAsTenant({ organizationId }, () =>
+        appPrisma.run.findMany({
+          where: { organizationId },
+          orderBy: { createdAt: "desc" },
+          omit: { results: true },
+        }),
+      ),
     );
-    const firstPage = await median(() => query(apiUrl, { first: PAGE }));
-    const cursor = await cursorAfter(apiUrl, 400);
+    const firstPage = await median(() => query({ first: PAGE }));
+    const cursor = await cursorAfter(query, 400);
     const deepPage = await median(() =>
-      query(apiUrl, {
+      query({
         first: PAGE,
         after: cursor,
         orderBy: { field: "TEST_R2_TOTAL", descending: true },
@@ -105,14 +113,22 @@ try {
     await server.stop();
   }
 } finally {
-  await prisma.$disconnect();
+  await ownerPrisma.$disconnect();
+  await appPrisma.$disconnect();
   await dropDatabase();
 }
 
-/** Inserts the runs on one data set, with results JSON of a realistic size. */
-async function seed(organizationId: string): Promise<void> {
-  const dataset = await prisma.dataset.create({
+/** Inserts the runs on one version of one data set, with results JSON of a realistic size. */
+async function seed(): Promise<void> {
+  const dataset = await ownerPrisma.dataset.create({
     data: { organizationId, name: "bench", columns: [], sampleCount: 10 },
+  });
+  const version = await ownerPrisma.datasetVersion.create({
+    data: { organizationId, datasetId: dataset.id, number: 1, columns: [], sampleCount: 10 },
+  });
+  await ownerPrisma.dataset.update({
+    where: { id: dataset.id },
+    data: { latestVersionId: version.id },
   });
   const results = {
     labels: Array.from({ length: 10 }, (_, i) => String(i)),
@@ -135,6 +151,7 @@ async function seed(organizationId: string): Promise<void> {
     id: randomUUID(),
     organizationId,
     datasetId: dataset.id,
+    datasetVersionId: version.id,
     name: `run ${i}`,
     status: states[i % 4]!,
     config: { task: "EVALUATION" },
@@ -144,14 +161,18 @@ async function seed(organizationId: string): Promise<void> {
     createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
   }));
   for (let start = 0; start < rows.length; start += 100) {
-    await prisma.run.createMany({ data: rows.slice(start, start + 100) });
+    await ownerPrisma.run.createMany({ data: rows.slice(start, start + 100) });
   }
 }
 
-async function query(apiUrl: string, variables: Record<string, unknown>): Promise<unknown> {
+async function queryRuns(
+  apiUrl: string,
+  token: string,
+  variables: Record<string, unknown>,
+): Promise<unknown> {
   const response = await fetch(apiUrl, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query: `query Runs($first: Int, $after: String, $orderBy: RunOrder, $filter: RunFilter) {
         runs(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
@@ -172,8 +193,11 @@ async function query(apiUrl: string, variables: Record<string, unknown>): Promis
 }
 
 /** Returns the cursor after the `count`th run in the deep page's order and filter. */
-async function cursorAfter(apiUrl: string, count: number): Promise<string> {
-  const data = (await query(apiUrl, {
+async function cursorAfter(
+  query: (variables: Record<string, unknown>) => Promise<unknown>,
+  count: number,
+): Promise<string> {
+  const data = (await query({
     first: count,
     orderBy: { field: "TEST_R2_TOTAL", descending: true },
     filter: { statuses: ["SUCCEEDED", "FAILED"] },
