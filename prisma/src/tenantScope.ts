@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * Who the database should act for. Every transaction of a tenant client names it to
+ * The caller the database acts for. Every transaction of a tenant client names it to
  * PostgreSQL, whose row-level security policies then show and accept only the rows it may
  * use. A field left undefined matches no row.
  */
@@ -25,7 +25,7 @@ export function runAsTenant<T>(tenant: Tenant, fn: () => Promise<T>): Promise<T>
   return storage.run(tenant, async () => await fn());
 }
 
-/** The tenant of the running code, or an empty one (no rows) outside runAsTenant. */
+/** Returns the tenant of the running code, or an empty one (no rows) outside runAsTenant. */
 export function currentTenant(): Tenant {
   return storage.getStore() ?? {};
 }

@@ -44,7 +44,7 @@ export interface TestStack {
   prisma: PrismaClient;
   /** Connected as the application role, as the API is. */
   appDatabaseUrl: string;
-  /** The default organisation, whose owner's token every request sends unless told otherwise. */
+  /** The default organisation, whose owner's token every request sends unless it names another. */
   organizationId: string;
   owner: TestUser;
   /** Creates a user with a password, a role in organizationId, a token and a session. */

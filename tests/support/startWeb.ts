@@ -49,7 +49,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Opens a page whose browser holds the session cookie of `sessionToken` for the API's origin, as
+ * Opens a page whose browser contains the session cookie of `sessionToken` for the API's origin, as
  * after signing in; cookies are shared across the ports of one host.
  */
 export async function newSignedInPage(

@@ -103,7 +103,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
 const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 
 /**
- * The context of one request. Its queries run as the principal's tenant (see handleGraphQL);
+ * Builds the context of one request. Its queries run as the principal's tenant (see handleGraphQL);
  * a signed-out request has no organisation, so row-level security shows it no rows.
  */
 function createContext(

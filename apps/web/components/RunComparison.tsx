@@ -178,7 +178,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
       ?.metrics.find((entry) => entry.target === target && entry.split === "TEST")?.[metric] ??
     null;
   const runLabel = (index: number) => `Run ${index + 1}`;
-  // Chart legends name each run as well, so that an exported chart stands on its own.
+  // Chart legends name each run as well, so that an exported chart reads on its own.
   const seriesLabel = (index: number) => `${runLabel(index)}: ${shorten(runs[index]?.name ?? "")}`;
 
   const groups = runs.map((run, index) => ({
@@ -291,7 +291,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
   );
 }
 
-/** Longest run name in a chart legend, in characters; longer names end in an ellipsis. */
+/** Maximum length of a run name in a chart legend, in characters; longer names end in an ellipsis. */
 const LEGEND_NAME_LENGTH = 28;
 
 function shorten(name: string): string {

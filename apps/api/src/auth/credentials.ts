@@ -22,7 +22,7 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
 
 /**
  * A new random secret for a session cookie or an API token (32 bytes, base64url), with the
- * SHA-256 hash under which it is stored. A stolen database holds no usable secret.
+ * SHA-256 hash under which it is stored. A stolen database contains no usable secret.
  */
 export function newSecret(prefix: string): { secret: string; hash: string } {
   const secret = `${prefix}${randomBytes(32).toString("base64url")}`;

@@ -34,7 +34,7 @@ const UNAUDITED = new Set(["signIn", "signOut", "switchOrganization", "predict",
 
 /**
  * Checks the caller's role before every root field, and records each successful mutation in
- * the audit log. Row-level security decides which rows the field then sees.
+ * the audit log. Row-level security decides which rows the field then reads.
  */
 export const tenancyGuard: MiddlewareFn<Context> = async ({ info, context, args }, next) => {
   const operation = info.parentType.name;

@@ -52,7 +52,7 @@ export async function executeRunPart(
   const { prisma, engine, logger, settings, leases } = options;
   const log = logger.child({ partId, workerId: job.workerId });
   // NOTE: if the claim itself fails (the database is unreachable), the job fails
-  // and the part stays QUEUED with no job; nothing queues it again yet.
+  // and the part stays QUEUED with no job, because nothing queues it again yet.
   const claim = await claimPart(prisma, partId, job, options);
   if (claim.kind !== "run") {
     log.info({ reason: claim.reason }, claim.kind === "wait" ? "part waits" : "part skipped");

@@ -191,7 +191,7 @@ export class AuthResolver {
     return { token: toApiToken(row), secret };
   }
 
-  @Mutation(() => ApiToken, { description: "Revokes a token; its next request is refused." })
+  @Mutation(() => ApiToken, { description: "Revokes a token; its next request is rejected." })
   async revokeApiToken(
     @Arg("id", () => ID) id: string,
     @Ctx() { prisma, organizationId }: Context,
@@ -213,7 +213,7 @@ export class AuthResolver {
   }
 }
 
-/** A sign-in or switch acts in the new organisation before the request's own scope knows it. */
+/** A sign-in or switch acts in the new organisation before the request's own scope is updated. */
 function inTenant<T>(principal: Principal, work: () => Promise<T>): Promise<T> {
   return runAsTenant(
     {

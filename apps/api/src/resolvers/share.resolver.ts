@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { ApiError } from "../errors/ApiError.js";
 import { isUuid } from "../services/findOwned.js";
 
-/** Column of Share that holds each kind of resource. */
+/** Column of Share that contains each kind of resource. */
 const RESOURCE_COLUMN = {
   DATASET: "datasetId",
   RUN: "runId",
@@ -57,7 +57,7 @@ export class ShareResolver {
   }
 
   @Mutation(() => Share, {
-    description: "Withdraws a share; the grantee's next request is refused.",
+    description: "Withdraws a share; the grantee's next request is rejected.",
   })
   async revokeShare(
     @Arg("id", () => ID) id: string,
@@ -158,7 +158,12 @@ async function resolveGrantee(
 }
 
 function toShare(row: ShareRow): Share {
-  const resourceType = row.datasetId ? "DATASET" : row.runId ? "RUN" : "MODEL";
+  let resourceType: Share["resourceType"] = "MODEL";
+  if (row.datasetId) {
+    resourceType = "DATASET";
+  } else if (row.runId) {
+    resourceType = "RUN";
+  }
 
   return {
     id: row.id,

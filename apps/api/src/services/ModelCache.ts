@@ -6,7 +6,7 @@ import { ApiError } from "../errors/ApiError.js";
 /**
  * Keeps recently used model artifacts in memory. Artifacts never change after
  * a run stores them, so entries need no invalidation, only a size bound. Who
- * may see a model can change (shares), so every use first asks the database.
+ * may see a model can change (shares), so every use first checks the database.
  */
 export class ModelCache {
   private readonly entries = new Map<string, ModelArtifact>();

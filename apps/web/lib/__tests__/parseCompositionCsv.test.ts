@@ -45,7 +45,8 @@ describe("parseCompositionCsv", () => {
   it("labels unlabelled rows by their row number", () => {
     const result = parseCompositionCsv("Al2O3,CaO\n14,20\n", OXIDES);
 
-    expect(result.ok && result.compositions[0]?.label).toBe("row 2");
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.compositions[0]?.label : undefined).toBe("row 2");
   });
 
   it("rejects a file without rows", () => {

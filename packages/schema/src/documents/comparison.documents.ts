@@ -1,4 +1,4 @@
-import type { RunListItem } from "./run.documents.js";
+import { type RunListItem, runConfigFields } from "./run.documents.js";
 import { typedDocument } from "./typed.js";
 import type { ModelKind, RunConfig, SamplePrediction, TargetMetrics } from "./types.js";
 
@@ -45,37 +45,7 @@ export const RunComparisonDocument = typedDocument<
             id
             name
           }
-          config {
-            task
-            features
-            targets
-            split
-            testFraction
-            repetitions
-            seed
-            models
-            network {
-              hiddenUnits
-              learningRate
-              weightDecay
-              batchSize
-              epochs
-              lossWeighting
-            }
-            analyses
-            screeningThreshold
-            selection {
-              repetitions
-              model
-              metric
-              validationFraction
-              grid {
-                hiddenUnits
-                learningRate
-                weightDecay
-              }
-            }
-          }
+          config { ${runConfigFields} }
           results {
             kind
             metrics {

@@ -122,6 +122,40 @@ export interface RunDetail extends RunSummary {
   results: ModelResultDetail[];
 }
 
+/** Every field of a run's config, as the run page and the comparison read it. */
+export const runConfigFields = `
+  task
+  features
+  targets
+  split
+  testFraction
+  repetitions
+  seed
+  models
+  network {
+    hiddenUnits
+    learningRate
+    weightDecay
+    batchSize
+    epochs
+    lossWeighting
+    lossWeights
+  }
+  analyses
+  screeningThreshold
+  selection {
+    repetitions
+    model
+    metric
+    validationFraction
+    grid {
+      hiddenUnits
+      learningRate
+      weightDecay
+    }
+  }
+`;
+
 const metricFields = `
   mean
   sd
@@ -159,38 +193,7 @@ export const RunDocument = typedDocument<
         epochs
         message
       }
-      config {
-        task
-        features
-        targets
-        split
-        testFraction
-        repetitions
-        seed
-        models
-        network {
-          hiddenUnits
-          learningRate
-          weightDecay
-          batchSize
-          epochs
-          lossWeighting
-          lossWeights
-        }
-        analyses
-        screeningThreshold
-        selection {
-          repetitions
-          model
-          metric
-          validationFraction
-          grid {
-            hiddenUnits
-            learningRate
-            weightDecay
-          }
-        }
-      }
+      config { ${runConfigFields} }
       featureElimination {
         features
         counts
