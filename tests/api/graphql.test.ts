@@ -124,13 +124,13 @@ describe("query limits", () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(tooMany.body.errors?.[0]?.message).toMatch(
-      /^first: 501 is above the maximum of 500 for Query\.datasets;/,
+      /^first must be an integer from 1 to 500 for Query\.datasets, got 501;/,
     );
     expect(tooManySamples.body.errors?.[0]?.message).toMatch(
-      /^first: 100000 is above the maximum of 500 for Dataset\.samples;/,
+      /^first must be an integer from 1 to 500 for Dataset\.samples, got 100000;/,
     );
     expect(tooManyEvents.body.errors?.[0]?.message).toMatch(
-      /^first: 1001 is above the maximum of 1000 for Query\.auditEvents;/,
+      /^first must be an integer from 1 to 1000 for Query\.auditEvents, got 1001;/,
     );
     expect(allowed.body.errors).toBeUndefined();
   });

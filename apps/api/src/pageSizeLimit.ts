@@ -29,8 +29,8 @@ interface Walk {
 }
 
 /**
- * Rejects an operation that requests more than the maximum `first` of any field, before any
- * resolver runs. graphql-armor's cost limit reads literals only, so a page size given as a
+ * Rejects an operation that gives any field a `first` outside 1 to the field's maximum, before
+ * any resolver runs. graphql-armor's cost limit reads literals only, so a page size given as a
  * variable would pass it; this check reads the variables as execution will. It walks the
  * document by hand: graphql's TypeInfo rejects schema objects built by type-graphql's copy of
  * graphql when tests load this file's copy from source.
@@ -83,10 +83,10 @@ function checkField(walk: Walk, parent: SchemaType, node: FieldNode): void {
   const first = node.arguments?.find((argument) => argument.name.value === "first");
   const value = first ? readInt(first.value, walk.variables) : undefined;
   const maximum = PAGE_SIZE_MAXIMA[path] ?? MAX_PAGE;
-  if (value !== undefined && value > maximum) {
+  if (value !== undefined && (value < 1 || value > maximum)) {
     throw ApiError.badInput(
-      `first: ${value} is above the maximum of ${maximum} for ${path}; ` +
-        `request at most ${maximum} and follow pageInfo.endCursor with after`,
+      `first must be an integer from 1 to ${maximum} for ${path}, got ${value}; ` +
+        "follow pageInfo.endCursor with after for more",
       { argument: "first", value, maximum, http: { status: 400, headers: new HeaderMap() } },
     );
   }
