@@ -11,15 +11,21 @@ import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../suppo
 let stack: TestStack;
 let web: TestWeb;
 let browser: Browser;
-/** A user of a second lab, which the default organisation shares its model with. */
+/** Users of a second lab, which the default organisation shares its model and data set with. */
 let grantee: TestUser;
+let granteeEditor: TestUser;
+let datasetId: string;
 let modelId: string;
 let modelName: string;
 
 const SHARE = parse(
-  "mutation($id: ID!) { share(input: { resourceType: MODEL, resourceId: $id, " +
-    'granteeOrganizationSlug: "grantee-lab" }) { id } }',
-) as TypedDocumentNode<{ share: { id: string } }, { id: string }>;
+  "mutation($type: SharedResource!, $id: ID!) { share(input: { resourceType: $type, " +
+    'resourceId: $id, granteeOrganizationSlug: "grantee-lab" }) { id } }',
+) as TypedDocumentNode<{ share: { id: string } }, { type: string; id: string }>;
+const REVOKE = parse("mutation($id: ID!) { revokeShare(id: $id) { id } }") as TypedDocumentNode<
+  unknown,
+  { id: string }
+>;
 const MODEL_NAME = parse("query($id: ID!) { model(id: $id) { name } }") as TypedDocumentNode<
   { model: { name: string } },
   { id: string }
@@ -27,7 +33,7 @@ const MODEL_NAME = parse("query($id: ID!) { model(id: $id) { name } }") as Typed
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const datasetId = await importUsDemo(stack.apiUrl, "Owner lab ashes");
+  datasetId = await importUsDemo(stack.apiUrl, "Owner lab ashes");
   const run = await waitForRun(
     stack.apiUrl,
     await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] }),
@@ -39,7 +45,8 @@ beforeAll(async () => {
     data: { slug: "grantee-lab", name: "Grantee lab" },
   });
   grantee = await stack.createUser(organization.id, "VIEWER");
-  await graphqlData(stack.apiUrl, SHARE, { id: modelId });
+  granteeEditor = await stack.createUser(organization.id, "EDITOR");
+  await graphqlData(stack.apiUrl, SHARE, { type: "MODEL", id: modelId });
 
   web = await startWeb(stack.apiUrl);
   browser = await launchBrowser();
@@ -62,5 +69,26 @@ describe("shared model page", () => {
     expect(facts).toContain("ree-workbench/model version");
     expect(await page.getByRole("heading", { name: "Training domain" }).count()).toBe(1);
     expect(await page.getByText("not found").count()).toBe(0);
+  });
+
+  it("keeps a run on a shared data set readable after revoking", async () => {
+    const { share } = await graphqlData(stack.apiUrl, SHARE, { type: "DATASET", id: datasetId });
+    const runId = await startSmallRun(
+      stack.apiUrl,
+      datasetId,
+      { name: "Run on shared ashes", models: ["LINEAR"] },
+      granteeEditor.token,
+    );
+    const run = await waitForRun(stack.apiUrl, runId, undefined, granteeEditor.token);
+    await graphqlData(stack.apiUrl, REVOKE, { id: share.id });
+
+    const page = await newSignedInPage(browser, { apiUrl: stack.apiUrl, owner: granteeEditor });
+    await page.goto(`${web.url}/runs/${runId}`);
+    await page.getByRole("heading", { level: 1, name: /Run on shared ashes/ }).waitFor();
+    const facts = await page.locator("dl.facts").first().innerText();
+
+    expect(run.status).toBe("SUCCEEDED");
+    expect(facts).toContain("No longer shared");
+    expect(facts).not.toContain("Owner lab ashes");
   });
 });
