@@ -98,6 +98,43 @@ describe("query limits", () => {
     );
   });
 
+  it("reject a page size variable above the maximum", async () => {
+    const lists = {
+      query: "query($first: Int!) { datasets(first: $first) { totalCount } }",
+      variables: { first: 501 },
+    };
+    const nested = {
+      query:
+        "query($id: ID!, $first: Int) { dataset(id: $id) { samples(first: $first) { totalCount } } }",
+      variables: { id: datasetId, first: 100_000 },
+    };
+    const audit = { query: "{ auditEvents(first: 1001) { action } }" };
+    const largest = { ...lists, variables: { first: 500 } };
+
+    const responses = await Promise.all(
+      [lists, nested, audit, largest].map((body) => post(stack.apiUrl, body)),
+    );
+    const [tooMany, tooManySamples, tooManyEvents, allowed] = responses as [
+      RawResponse,
+      RawResponse,
+      RawResponse,
+      RawResponse,
+    ];
+
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(tooMany.body.errors?.[0]?.message).toMatch(
+      /^first must be an integer from 1 to 500 for Query\.datasets, got 501;/,
+    );
+    expect(tooManySamples.body.errors?.[0]?.message).toMatch(
+      /^first must be an integer from 1 to 500 for Dataset\.samples, got 100000;/,
+    );
+    expect(tooManyEvents.body.errors?.[0]?.message).toMatch(
+      /^first must be an integer from 1 to 1000 for Query\.auditEvents, got 1001;/,
+    );
+    expect(allowed.body.errors).toBeUndefined();
+  });
+
   it("reject a batch over the batch limit", async () => {
     const operation = { query: print(DatasetsDocument) };
     const small = await post(stack.apiUrl, [operation, operation]);

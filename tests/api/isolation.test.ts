@@ -12,44 +12,171 @@ import { startTestStack, type TestStack, type TestUser } from "../support/startT
 
 interface Lab {
   organizationId: string;
+  slug: string;
   users: (TestUser & { role: Role })[];
   datasetId: string;
   runId: string;
   modelId: string;
+  /** A team whose one member is the lab's VIEWER. */
+  teamId: string;
+}
+
+type ResourceKind = "dataset" | "run" | "model";
+
+/** A share the labs grant each other before the attempts, to the grantee lab or one team of it. */
+interface Grant {
+  from: number;
+  kind: ResourceKind;
+  to: number;
+  team: boolean;
+  access: "READ" | "WRITE";
+}
+
+/**
+ * What an operation needs to succeed: read access, the right to run on a data set, write
+ * access, or ownership.
+ */
+type Needs = "read" | "runOn" | "write" | "own";
+
+interface Operation {
+  name: string;
+  /** The kind of id the operation reads or changes. */
+  kind: ResourceKind;
+  needs: Needs;
+  /** A GraphQL operation taking $id, or a path of the TensorFlow.js export routes. */
+  source?: string;
+  path?: (id: string) => string;
 }
 
 const ROLES: Role[] = ["OWNER", "EDITOR", "VIEWER"];
 let stack: TestStack;
 const labs: Lab[] = [];
 
+/**
+ * Lab 0 shares its data set and model with lab 1, and its run with lab 2; lab 1 shares its run
+ * for writing with lab 0; lab 2 shares its data set with the team of lab 0's viewer.
+ */
+const GRANTS: Grant[] = [
+  { from: 0, kind: "dataset", to: 1, team: false, access: "READ" },
+  { from: 0, kind: "model", to: 1, team: false, access: "READ" },
+  { from: 0, kind: "run", to: 2, team: false, access: "READ" },
+  { from: 1, kind: "run", to: 0, team: false, access: "WRITE" },
+  { from: 2, kind: "dataset", to: 0, team: true, access: "READ" },
+];
+
 /** Every operation that takes a resource id, read or write, with the id it is given. */
-const OPERATIONS = [
-  { name: "dataset", source: "query($id: ID!) { dataset(id: $id) { id name } }" },
+const OPERATIONS: Operation[] = [
+  {
+    name: "dataset",
+    kind: "dataset",
+    needs: "read",
+    source: "query($id: ID!) { dataset(id: $id) { id name } }",
+  },
   {
     name: "samples",
+    kind: "dataset",
+    needs: "read",
     source: "query($id: ID!) { dataset(id: $id) { samples(first: 500) { nodes { label } } } }",
   },
-  { name: "run", source: "query($id: ID!) { run(id: $id) { id results { modelId } } }" },
-  { name: "runDataset", source: "query($id: ID!) { run(id: $id) { dataset { id } } }" },
   {
-    name: "predict",
-    source:
-      "mutation($id: ID!) { predict(modelId: $id, compositions: " +
-      '[{ oxides: [{ oxide: "SiO2", molPercent: 50 }] }]) { label } }',
+    name: "statistics",
+    kind: "dataset",
+    needs: "read",
+    source: "query($id: ID!) { dataset(id: $id) { statistics { column count } } }",
   },
   {
+    name: "correlations",
+    kind: "dataset",
+    needs: "read",
+    source: "query($id: ID!) { dataset(id: $id) { correlations { sampleCount } } }",
+  },
+  {
+    name: "versions",
+    kind: "dataset",
+    needs: "read",
+    source: "query($id: ID!) { dataset(id: $id) { version versions { number } } }",
+  },
+  {
+    name: "exportDataset",
+    kind: "dataset",
+    needs: "read",
+    source: "query($id: ID!) { exportDataset(id: $id) }",
+  },
+  {
+    name: "run",
+    kind: "run",
+    needs: "read",
+    source: "query($id: ID!) { run(id: $id) { id results { modelId } } }",
+  },
+  {
+    name: "runDataset",
+    kind: "run",
+    needs: "read",
+    source: "query($id: ID!) { run(id: $id) { dataset { id } } }",
+  },
+  {
+    name: "runEvents",
+    kind: "run",
+    needs: "read",
+    source: "query($id: ID!) { run(id: $id) { events { kind } finishedRepetitions } }",
+  },
+  {
+    name: "model",
+    kind: "model",
+    needs: "read",
+    source: "query($id: ID!) { model(id: $id) { id domain { rows } } }",
+  },
+  {
+    name: "predict",
+    kind: "model",
+    needs: "read",
+    source:
+      "mutation($id: ID!) { predict(modelId: $id, compositions: [{ oxides: [" +
+      '{ oxide: "SiO2", molPercent: 60 }, { oxide: "Al2O3", molPercent: 25 }, ' +
+      '{ oxide: "CaO", molPercent: 5 }, { oxide: "Fe2O3", molPercent: 5 }, ' +
+      '{ oxide: "MgO", molPercent: 3 }, { oxide: "TiO2", molPercent: 1.5 }, ' +
+      '{ oxide: "P2O5", molPercent: 0.5 }] }]) { label } }',
+  },
+  { name: "tfjs", kind: "model", needs: "read", path: (id) => `/models/${id}/tfjs/0/model.json` },
+  {
     name: "startRun",
+    kind: "dataset",
+    needs: "runOn",
     source: "mutation($id: ID!) { startRun(config: { datasetId: $id, repetitions: 2 }) { id } }",
   },
   {
+    name: "cancelRun",
+    kind: "run",
+    needs: "write",
+    source: "mutation($id: ID!) { cancelRun(id: $id) { id } }",
+  },
+  {
+    name: "importVersion",
+    kind: "dataset",
+    needs: "own",
+    source: "mutation($id: ID!) { importDataset(input: { datasetId: $id, " + 'csv: "" }) { id } }',
+  },
+  {
     name: "share",
+    kind: "dataset",
+    needs: "own",
     source:
       "mutation($id: ID!) { share(input: { resourceType: DATASET, resourceId: $id, " +
       'granteeOrganizationSlug: "default" }) { id } }',
   },
-  { name: "revokeApiToken", source: "mutation($id: ID!) { revokeApiToken(id: $id) { id } }" },
-  { name: "revokeShare", source: "mutation($id: ID!) { revokeShare(id: $id) { id } }" },
-] as const;
+  {
+    name: "revokeApiToken",
+    kind: "dataset",
+    needs: "own",
+    source: "mutation($id: ID!) { revokeApiToken(id: $id) { id } }",
+  },
+  {
+    name: "revokeShare",
+    kind: "dataset",
+    needs: "own",
+    source: "mutation($id: ID!) { revokeShare(id: $id) { id } }",
+  },
+];
 
 const PAGE = "(first: 500) { edges { node { id } } }";
 const LISTS = `{ datasets${PAGE} runs${PAGE} models${PAGE} }`;
@@ -57,8 +184,9 @@ const LISTS = `{ datasets${PAGE} runs${PAGE} models${PAGE} }`;
 beforeAll(async () => {
   stack = await startTestStack();
   for (let lab = 0; lab < 3; lab++) {
+    const slug = `lab-${lab}`;
     const organization = await stack.prisma.organization.create({
-      data: { slug: `lab-${lab}`, name: `Lab ${lab}` },
+      data: { slug, name: `Lab ${lab}` },
     });
     const users = [];
     for (const role of ROLES) {
@@ -66,18 +194,53 @@ beforeAll(async () => {
     }
 
     const owner = users[0] as TestUser;
+    const viewer = users[2] as TestUser;
+    const team = await stack.prisma.team.create({
+      data: { organizationId: organization.id, name: "Viewers" },
+    });
+    await stack.prisma.membership.create({
+      data: {
+        userId: viewer.userId,
+        organizationId: organization.id,
+        teamId: team.id,
+        role: "VIEWER",
+      },
+    });
     const datasetId = await importUsDemo(stack.apiUrl, `Lab ${lab} coal ashes`, owner.token);
     const runId = await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] }, owner.token);
     const run = await waitForRun(stack.apiUrl, runId, undefined, owner.token);
     labs.push({
       organizationId: organization.id,
+      slug,
       users,
       datasetId,
       runId,
       modelId: run.results[0]?.modelId ?? "",
+      teamId: team.id,
     });
   }
+
+  for (const grant of GRANTS) {
+    await shareAs(grant);
+  }
 });
+
+async function shareAs({ from, kind, to, team, access }: Grant): Promise<void> {
+  const owner = labs[from] as Lab;
+  const grantee = labs[to] as Lab;
+  const grantees = team
+    ? `granteeTeamId: "${grantee.teamId}"`
+    : `granteeOrganizationSlug: "${grantee.slug}"`;
+  await graphqlData(
+    stack.apiUrl,
+    typedDocument<unknown, { id: string }>(
+      `mutation($id: ID!) { share(input: { resourceType: ${kind.toUpperCase()}, ` +
+        `resourceId: $id, ${grantees}, access: ${access} }) { id } }`,
+    ),
+    { id: idOf(owner, kind) },
+    owner.users[0]?.token,
+  );
+}
 
 afterAll(async () => {
   await stack?.stop();
@@ -89,13 +252,7 @@ describe("tenant isolation", () => {
       lab.users.flatMap((user) =>
         labs.flatMap((target) =>
           OPERATIONS.flatMap((operation) =>
-            [target.datasetId, target.runId, target.modelId].map((id) => ({
-              lab,
-              user,
-              target,
-              operation,
-              id,
-            })),
+            ownIds(target).map((id) => ({ lab, user, target, operation, id })),
           ),
         ),
       ),
@@ -103,22 +260,24 @@ describe("tenant isolation", () => {
     shuffle(attempts);
 
     const leaks: string[] = [];
+    const deniedShares: string[] = [];
     for (const { lab, user, target, operation, id } of attempts) {
-      const response = await graphqlRequest(
-        stack.apiUrl,
-        typedDocument<Record<string, unknown>, { id: string }>(operation.source),
-        { id },
-        user.token,
-      );
-      const succeeded = !response.errors?.length && hasData(response.data);
-      if (target !== lab && succeeded) {
-        leaks.push(`${user.email} (${user.role}) ${operation.name} ${id}`);
+      const { succeeded, code } = await attempt(operation, id, user);
+      const permitted = isPermitted(operation.needs, lab, user, id);
+      const attemptName = `${user.email} (${user.role}) ${operation.name} ${id}`;
+      if (target !== lab && succeeded && !permitted) {
+        leaks.push(attemptName);
       }
 
-      if (target !== lab && response.errors?.length) {
-        expect(response.errors[0]?.extensions?.code, operation.name).toMatch(
-          /^(NOT_FOUND|FORBIDDEN)$/,
-        );
+      // Every lab may read what is shared with it, whatever the user's role.
+      const sharedRead = operation.needs === "read" && kindOf(id) === operation.kind;
+      if (target !== lab && sharedRead && permitted && !succeeded) {
+        deniedShares.push(attemptName);
+      }
+
+      if (target !== lab && code !== undefined) {
+        const readable = isPermitted("read", lab, user, id);
+        expect(code, attemptName).toMatch(expectedCodes(permitted || readable));
       }
     }
 
@@ -134,7 +293,10 @@ describe("tenant isolation", () => {
           user.token,
         );
         const ids = Object.values(data).flatMap(({ edges }) => edges.map((edge) => edge.node.id));
-        const foreign = labs.filter((other) => other !== lab).flatMap(ownIds);
+        const foreign = labs
+          .filter((other) => other !== lab)
+          .flatMap(ownIds)
+          .filter((id) => !isPermitted("read", lab, user, id));
         leaks.push(
           ...ids.filter((id) => foreign.includes(id)).map((id) => `${user.email} lists ${id}`),
         );
@@ -145,18 +307,30 @@ describe("tenant isolation", () => {
     const crossWrites = writes.filter((event) =>
       labs.some(
         (lab) =>
-          lab.organizationId !== event.organizationId && ownIds(lab).includes(event.resourceId),
+          lab.organizationId !== event.organizationId &&
+          ownIds(lab).includes(event.resourceId) &&
+          !GRANTS.some(
+            (grant) =>
+              grant.access === "WRITE" &&
+              labs[grant.to]?.organizationId === event.organizationId &&
+              idOf(lab, grant.kind) === event.resourceId,
+          ),
       ),
     );
 
-    process.stdout.write(`isolation: ${attempts.length} attempts, ${leaks.length} leaks\n`);
+    process.stdout.write(
+      `isolation: ${attempts.length} attempts, ${GRANTS.length} shares, ${leaks.length} leaks, ` +
+        `${deniedShares.length} shared reads denied\n`,
+    );
     expect(attempts.length).toBe(3 * 3 * 3 * OPERATIONS.length * 3);
     expect(leaks).toEqual([]);
+    expect(deniedShares).toEqual([]);
     expect(crossWrites).toEqual([]);
   });
 
   it("shows a shared data set until the share is revoked", async () => {
-    const [owner, grantee] = labs as [Lab, Lab];
+    // Lab 1 shares nothing with lab 2 before this test.
+    const [, owner, grantee] = labs as [Lab, Lab, Lab];
     const reader = grantee.users[2] as TestUser;
     const read = () =>
       graphqlRequest(
@@ -233,7 +407,8 @@ describe("tenant isolation", () => {
   });
 
   it("keeps the application role from other labs' rows in raw SQL", async () => {
-    const [mine, other] = labs as [Lab, Lab];
+    // Lab 1 shares nothing with lab 2.
+    const [, other, mine] = labs as [Lab, Lab, Lab];
     const client = new pg.Client({ connectionString: stack.appDatabaseUrl });
     await client.connect();
     try {
@@ -283,6 +458,94 @@ describe("tenant isolation", () => {
     expect(await runAsTenant({}, async () => 0)).toBe(0);
   });
 });
+
+/** Sends one operation as `user`; a success is a response with data and no error. */
+async function attempt(
+  operation: Operation,
+  id: string,
+  user: TestUser,
+): Promise<{ succeeded: boolean; code?: string }> {
+  if (operation.path) {
+    const response = await fetch(new URL(stack.apiUrl).origin + operation.path(id), {
+      headers: { authorization: `Bearer ${user.token}` },
+    });
+    await response.arrayBuffer();
+
+    return { succeeded: response.ok, ...(response.ok ? {} : { code: `HTTP ${response.status}` }) };
+  }
+
+  const response = await graphqlRequest(
+    stack.apiUrl,
+    typedDocument<Record<string, unknown>, { id: string }>(operation.source ?? ""),
+    { id },
+    user.token,
+  );
+  const code = response.errors?.[0]?.extensions?.code;
+
+  return {
+    succeeded: !response.errors?.length && hasData(response.data),
+    ...(typeof code === "string" && { code }),
+  };
+}
+
+/**
+ * Codes of a failed attempt on another lab's id. Without access it reads as missing, or the
+ * role check rejects it first. With access, or on a resource the caller reads, it may fail as an
+ * own resource does: a finished run cannot be cancelled, and a data set shared with a team only
+ * cannot seed a run.
+ */
+function expectedCodes(permitted: boolean): RegExp {
+  return permitted
+    ? /^(NOT_FOUND|FORBIDDEN|HTTP 404|CONFLICT|BAD_USER_INPUT)$/
+    : /^(NOT_FOUND|FORBIDDEN|HTTP 404)$/;
+}
+
+/** Checks whether ownership or the grants give `user` of `lab` what an operation on `id` needs. */
+function isPermitted(needs: Needs, lab: Lab, user: TestUser, id: string): boolean {
+  const owner = labs.find((candidate) => ownIds(candidate).includes(id));
+  if (owner === lab) {
+    return true;
+  }
+
+  const reaching = GRANTS.filter(
+    (grant) =>
+      labs[grant.from] === owner &&
+      labs[grant.to] === lab &&
+      (!grant.team || user.userId === lab.users[2]?.userId),
+  );
+  const grants = (kind: ResourceKind) =>
+    reaching.filter(
+      (grant) => owner !== undefined && idOf(owner, grant.kind) === id && grant.kind === kind,
+    );
+
+  switch (needs) {
+    case "read":
+      // A shared run also shows the data set it trained on and the model it trained.
+      return (
+        grants(kindOf(id)).length > 0 ||
+        (kindOf(id) !== "run" && reaching.some((grant) => grant.kind === "run"))
+      );
+    case "runOn":
+      return grants("dataset").some((grant) => !grant.team);
+    case "write":
+      return grants(kindOf(id)).some((grant) => grant.access === "WRITE");
+    case "own":
+      return false;
+  }
+}
+
+function kindOf(id: string): ResourceKind {
+  const lab = labs.find((candidate) => ownIds(candidate).includes(id));
+  if (lab?.datasetId === id) {
+    return "dataset";
+  }
+
+  return lab?.runId === id ? "run" : "model";
+}
+
+function idOf(lab: Lab, kind: ResourceKind): string {
+  return { dataset: lab.datasetId, run: lab.runId, model: lab.modelId }[kind];
+}
 
 function typedDocument<Result, Variables>(source: string): TypedDocumentNode<Result, Variables> {
   return parse(source) as TypedDocumentNode<Result, Variables>;

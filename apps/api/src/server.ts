@@ -16,6 +16,7 @@ import type { Context } from "./context.js";
 import { ApiErrorCode } from "./errors/ApiErrorCode.js";
 import { formatError } from "./errors/formatError.js";
 import type { Logger } from "./logger.js";
+import { pageSizeLimit } from "./pageSizeLimit.js";
 import { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 import { buildSchema } from "./schema.js";
 import { ModelCache } from "./services/ModelCache.js";
@@ -69,6 +70,7 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
+      pageSizeLimit(),
     ],
     logger,
   });

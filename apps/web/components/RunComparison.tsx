@@ -13,6 +13,7 @@ import { ParityGrid } from "./charts/ParityGrid";
 import { LoadingMessage } from "./LoadingMessage";
 import { MissingValue } from "./MissingValue";
 import { QueryError } from "./QueryError";
+import { UNSHARED_DATASET } from "./RunDatasetLink";
 import { RunStatusBadge } from "./RunStatusBadge";
 
 const TOTAL_REE_TARGET = "REE_total_ppm_mol";
@@ -82,7 +83,7 @@ function ComparisonSections({ runs }: { runs: readonly ComparedRun[] }) {
   const [onlyDifferences, setOnlyDifferences] = useState(false);
   const configRows = compareConfigs(
     runs.map((run) => run.config),
-    runs.map((run) => run.dataset.name),
+    runs.map((run) => run.dataset?.name ?? UNSHARED_DATASET),
   );
   const shownRows = onlyDifferences ? configRows.filter((row) => row.differs) : configRows;
 

@@ -8,6 +8,7 @@ import { formatDateTime } from "../lib/format";
 import { LoadingMessage } from "./LoadingMessage";
 import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
+import { RunDatasetLink } from "./RunDatasetLink";
 import { RunStatusBadge } from "./RunStatusBadge";
 
 /** Runs that the overview lists; the runs page lists every run. */
@@ -63,9 +64,10 @@ export function RunList() {
                   <ProgressBar fraction={run.progress.fraction} message={run.progress.message} />
                 </td>
                 <td>
-                  <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>
-                    {run.dataset.name}
-                  </Link>
+                  <RunDatasetLink
+                    dataset={run.dataset}
+                    href={(id) => `/datasets/${encodeURIComponent(id)}`}
+                  />
                 </td>
                 <td>{formatDateTime(run.createdAt)}</td>
               </tr>

@@ -11,6 +11,7 @@ import { RUN_STATUS_LABELS, RUN_TASK_LABELS } from "../lib/labels";
 import { useRunPages } from "../lib/useRunPages";
 import { LoadingMessage } from "./LoadingMessage";
 import { QueryError } from "./QueryError";
+import { RunDatasetLink } from "./RunDatasetLink";
 import { RunStatusBadge } from "./RunStatusBadge";
 
 /** Estimated height of a row in px; rows are measured once they render. */
@@ -352,9 +353,10 @@ function VirtualRunRows({
                 </td>
                 <td>{RUN_TASK_LABELS[run.config.task]}</td>
                 <td>
-                  <Link href={`/runs?dataset=${encodeURIComponent(run.dataset.id)}`}>
-                    {run.dataset.name}
-                  </Link>
+                  <RunDatasetLink
+                    dataset={run.dataset}
+                    href={(id) => `/runs?dataset=${encodeURIComponent(id)}`}
+                  />
                 </td>
                 <td className="number">
                   {run.testR2Total === null ? (

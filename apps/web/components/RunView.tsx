@@ -19,6 +19,7 @@ import { ModelResultSection } from "./ModelResultSection";
 import { NoiseHistogramGrid } from "./NoiseHistogramGrid";
 import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
+import { RunDatasetLink } from "./RunDatasetLink";
 import { RunConfigList } from "./RunConfigList";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { RunStudyCharts } from "./RunStudyCharts";
@@ -139,7 +140,10 @@ export function RunView({ id }: { id: string }) {
       <dl className="facts">
         <dt>Data set</dt>
         <dd>
-          <Link href={`/datasets/${encodeURIComponent(run.dataset.id)}`}>{run.dataset.name}</Link>
+          <RunDatasetLink
+            dataset={run.dataset}
+            href={(id) => `/datasets/${encodeURIComponent(id)}`}
+          />
         </dd>
         <dt>Backend</dt>
         <dd>{run.backend ?? "Not started"}</dd>

@@ -12,7 +12,7 @@ import type { Prisma, PrismaClient } from "@ree/db";
 import type { Logger } from "../logger.js";
 import type { RunResultsRecord } from "../services/records.js";
 import { bestTestR2 } from "./bestTestR2.js";
-import { loadRunData, measuredTargets } from "./loadEvaluationData.js";
+import { findRunDataset, loadRunData, measuredTargets } from "./loadEvaluationData.js";
 import { recordEvent } from "./runParts.js";
 
 /** Maximum duration of the transaction that stores a run's results, in ms. */
@@ -30,13 +30,14 @@ export async function finishRunIfComplete(
 ): Promise<void> {
   const run = await prisma.run.findUniqueOrThrow({
     where: { id: runId },
-    include: { dataset: true, parts: { orderBy: { id: "asc" } } },
+    include: { parts: { orderBy: { id: "asc" } } },
   });
   if (run.status !== "RUNNING" || run.parts.some((part) => part.status !== "DONE")) {
     return;
   }
 
   const config = run.config as unknown as EvaluationConfig;
+  const dataset = await findRunDataset(prisma, run);
   const data = await loadRunData(prisma, run);
   const results: RunResultsRecord = {
     labels: [...data.labels],
@@ -96,7 +97,7 @@ export async function finishRunIfComplete(
             datasetVersionId: run.datasetVersionId,
             name: `${kind} from ${run.name}`,
             kind,
-            artifact: withTrainingData(artifact, run.dataset) as unknown as Prisma.InputJsonValue,
+            artifact: withTrainingData(artifact, dataset) as unknown as Prisma.InputJsonValue,
           },
         });
         results.models.push({

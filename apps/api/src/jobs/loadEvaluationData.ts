@@ -30,15 +30,33 @@ export async function loadEvaluationData(
   return { labels: samples.map((sample) => sample.label), columns, values };
 }
 
+/**
+ * Finds the data set of a run as the run's organisation reads it: its own, or one shared with
+ * it. A part that starts after the share is revoked fails the run with the error below. Parts
+ * that loaded their samples before finish training, but the run then fails when it stores its
+ * results, because that step loads the samples again.
+ */
+export async function findRunDataset(prisma: PrismaClient, run: { datasetId: string }) {
+  const dataset = await prisma.dataset.findUnique({
+    where: { id: run.datasetId },
+    include: { latestVersion: true },
+  });
+  if (!dataset) {
+    throw new Error(
+      `data set "${run.datasetId}" is no longer readable by the run's organisation: its share ` +
+        "was revoked or it was deleted; ask its owner to share it again and start a new run",
+    );
+  }
+
+  return dataset;
+}
+
 /** Loads the samples of the data set version a run was started on. */
 export async function loadRunData(
   prisma: PrismaClient,
   run: { datasetId: string; datasetVersionId: string | null },
 ): Promise<EvaluationData> {
-  const dataset = await prisma.dataset.findUniqueOrThrow({
-    where: { id: run.datasetId },
-    include: { latestVersion: true },
-  });
+  const dataset = await findRunDataset(prisma, run);
   const version = run.datasetVersionId
     ? await prisma.datasetVersion.findUnique({ where: { id: run.datasetVersionId } })
     : dataset.latestVersion;

@@ -107,7 +107,7 @@ export class DatasetResolver {
     @Arg("version", () => Int, { nullable: true }) version: number | null,
     @Arg("units", () => String, { defaultValue: "MOLAR", description: "MOLAR or MASS." })
     units: string,
-    @Ctx() { prisma, organizationId }: Context,
+    @Ctx() { prisma }: Context,
   ): Promise<string> {
     if (!isUuid(id)) {
       throw ApiError.notFound("data set", id);
@@ -117,7 +117,7 @@ export class DatasetResolver {
       throw ApiError.badInput(`units must be "MOLAR" or "MASS", got "${units}"`);
     }
 
-    return exportDataset(prisma, organizationId, {
+    return exportDataset(prisma, {
       datasetId: id,
       version,
       units: units === "MASS" ? "mass" : "molar",

@@ -48,11 +48,9 @@ export class ModelResolver {
   }
 
   @Query(() => Model, { description: "One model with its format, domain and export paths." })
-  async model(
-    @Arg("id", () => ID) id: string,
-    @Ctx() { prisma, organizationId }: Context,
-  ): Promise<Model> {
-    const row = isUuid(id) ? await prisma.model.findFirst({ where: { id, organizationId } }) : null;
+  async model(@Arg("id", () => ID) id: string, @Ctx() { prisma }: Context): Promise<Model> {
+    // Row-level security finds the organisation's own models and those shared with it.
+    const row = isUuid(id) ? await prisma.model.findFirst({ where: { id } }) : null;
     if (!row) {
       throw ApiError.notFound("model", id);
     }

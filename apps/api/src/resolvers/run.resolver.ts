@@ -18,7 +18,6 @@ import {
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
-import { ApiError } from "../errors/ApiError.js";
 import { loadersOf } from "../loaders.js";
 import { isUuid } from "../services/findOwned.js";
 import {
@@ -68,15 +67,17 @@ export class RunResolver {
     return row ? toRun({ ...row, results: null }) : null;
   }
 
-  @FieldResolver(() => Dataset)
-  async dataset(@Root() run: Run, @Ctx() context: Context): Promise<Dataset> {
+  @FieldResolver(() => Dataset, {
+    nullable: true,
+    description:
+      "Null when the caller can no longer read it: the run was trained on a data set shared " +
+      "with its organisation, and that share was revoked.",
+  })
+  async dataset(@Root() run: Run, @Ctx() context: Context): Promise<Dataset | null> {
     const { datasetId } = run as Run & { datasetId: string };
     const row = await loadersOf(context).datasets.load(datasetId);
-    if (!row) {
-      throw ApiError.notFound("data set", datasetId);
-    }
 
-    return toDataset(row);
+    return row ? toDataset(row) : null;
   }
 
   @FieldResolver(() => [ModelResult], { description: "Empty until the run succeeds." })

@@ -28,9 +28,9 @@ export class RunJobsResolver {
   })
   async cancelRun(
     @Arg("id", () => ID) id: string,
-    @Ctx() { prisma, organizationId, logger }: Context,
+    @Ctx() { prisma, organizationId, teamIds, logger }: Context,
   ): Promise<Run> {
-    const row = await cancelRun(prisma, organizationId, id);
+    const row = await cancelRun(prisma, { organizationId, teamIds }, id);
     logger.info({ runId: id }, "run cancelled");
 
     return toRun({ ...row, results: null });

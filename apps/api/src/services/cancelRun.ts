@@ -4,15 +4,17 @@ import { ApiError } from "../errors/ApiError.js";
 import { ApiErrorCode } from "../errors/ApiErrorCode.js";
 import { recordEvent } from "../jobs/runParts.js";
 import { isUuid } from "./findOwned.js";
+import { type Caller, mayWrite } from "./writeAccess.js";
 
 /**
  * Cancels a queued or running run. Its workers see the status at their next
  * heartbeat and stop at the next epoch. Repetitions that finished stay stored
- * with their parts and are counted in finishedRepetitions.
+ * with their parts and are counted in finishedRepetitions. The run's organisation cancels it,
+ * and so does one it is shared with for writing; a READ share gets "not found", as a stranger does.
  */
-export async function cancelRun(prisma: PrismaClient, organizationId: string, id: string) {
-  const run = isUuid(id) ? await prisma.run.findFirst({ where: { id, organizationId } }) : null;
-  if (!run) {
+export async function cancelRun(prisma: PrismaClient, caller: Caller, id: string) {
+  const run = isUuid(id) ? await prisma.run.findFirst({ where: { id } }) : null;
+  if (!run || !(await mayWrite(prisma, caller, run.organizationId, { runId: id }))) {
     throw ApiError.notFound("run", id);
   }
 

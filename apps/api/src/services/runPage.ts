@@ -35,7 +35,8 @@ function sortKey(field: RunSortField, descending: boolean): { sql: Prisma.Sql; t
     case "STATUS":
       return { sql: Prisma.sql`r."status"`, type: Prisma.sql`"RunStatus"` };
     case "DATASET":
-      return { sql: Prisma.sql`d."name"`, type: Prisma.sql`text` };
+      // A run keeps its place after its data set's share is revoked: an empty name sorts first.
+      return { sql: Prisma.sql`COALESCE(d."name", '')`, type: Prisma.sql`text` };
     case "TEST_R2_TOTAL":
       return {
         sql: descending
@@ -68,7 +69,10 @@ function checkIds(name: string, ids: readonly string[]): void {
   }
 }
 
-/** Returns the filter as SQL conditions joined by AND, over "Run" r joined with "Dataset" d. */
+/**
+ * Returns the filter as SQL conditions joined by AND, over "Run" r left joined with "Dataset" d:
+ * row-level security hides the data set of a run whose share was revoked, not the run.
+ */
 function filterSql(organizationId: string, filter: RunFilter): Prisma.Sql {
   const conditions = [Prisma.sql`r."organizationId" = ${organizationId}::uuid`];
   if (filter.statuses?.length) {
@@ -136,13 +140,13 @@ export async function runPage(
   const [page, counts] = await Promise.all([
     prisma.$queryRaw<{ id: string; key: string }[]>`
       SELECT r."id", (${key.sql})::text AS key
-      FROM "Run" r JOIN "Dataset" d ON d."id" = r."datasetId"
+      FROM "Run" r LEFT JOIN "Dataset" d ON d."id" = r."datasetId"
       WHERE ${where} ${keyset}
       ORDER BY ${key.sql} ${direction}, r."id" ${direction}
       LIMIT ${first + 1}`,
     prisma.$queryRaw<{ count: number }[]>`
       SELECT count(*)::int AS count
-      FROM "Run" r JOIN "Dataset" d ON d."id" = r."datasetId"
+      FROM "Run" r LEFT JOIN "Dataset" d ON d."id" = r."datasetId"
       WHERE ${where}`,
   ]);
 

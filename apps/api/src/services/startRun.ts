@@ -20,19 +20,15 @@ import { QUEUED_PROGRESS } from "./records.js";
 /**
  * Records a run with its full config and queues the jobs that execute it, in
  * one transaction: a run is never stored without its jobs, nor the reverse.
+ * The run, and the models it trains, belong to the caller's organisation, also
+ * when the data set is another's shared with it.
  */
 export async function startRun(
   prisma: PrismaClient,
   organizationId: string,
   input: RunConfigInput,
 ) {
-  const dataset = isUuid(input.datasetId)
-    ? await prisma.dataset.findFirst({ where: { id: input.datasetId, organizationId } })
-    : null;
-  if (!dataset) {
-    throw ApiError.notFound("data set", input.datasetId);
-  }
-
+  const dataset = await findRunnableDataset(prisma, organizationId, input.datasetId);
   const columns = dataset.columns as unknown as TableColumn[];
   const parent =
     input.task === "TRANSFER" ? await findParentModel(prisma, organizationId, input) : null;
@@ -76,6 +72,33 @@ export async function startRun(
 
     return run;
   });
+}
+
+/**
+ * Finds a data set the organisation may train on: its own, or one shared with the whole
+ * organisation. The worker reads the samples as the organisation, without the user's teams, so
+ * a data set shared with a team only would be invisible to it.
+ */
+async function findRunnableDataset(prisma: PrismaClient, organizationId: string, id: string) {
+  // Row-level security finds the organisation's own data sets and those shared with it.
+  const dataset = isUuid(id) ? await prisma.dataset.findFirst({ where: { id } }) : null;
+  if (!dataset) {
+    throw ApiError.notFound("data set", id);
+  }
+
+  const sharedWithOrganization =
+    dataset.organizationId === organizationId ||
+    (await prisma.share.count({
+      where: { datasetId: id, granteeOrganizationId: organizationId },
+    })) > 0;
+  if (!sharedWithOrganization) {
+    throw ApiError.badInput(
+      `data set "${id}" is shared with one of your teams only, and runs execute for the whole ` +
+        "organisation; ask its owner to share it with your organisation",
+    );
+  }
+
+  return dataset;
 }
 
 function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {

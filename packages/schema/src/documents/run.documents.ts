@@ -30,7 +30,8 @@ export interface RunSummary {
   createdAt: string;
   finishedAt: string | null;
   progress: Pick<RunProgress, "fraction" | "message">;
-  dataset: { id: string; name: string };
+  /** Null once the share of another organisation's data set is revoked. */
+  dataset: { id: string; name: string } | null;
 }
 
 const runSummaryFields = `
