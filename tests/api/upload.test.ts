@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { openAsBlob } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -122,6 +122,19 @@ describe("POST /uploads", () => {
 
     expect(previewImport.report.errorCount).toBe(0);
     expect(previewImport.report.sampleCount).toBeGreaterThan(0);
+  });
+
+  it("previews an uploaded XLSX sheet", async () => {
+    const workbook = await readFile(
+      new URL("../fixtures/import/good/wide_wt_ppm.xlsx", import.meta.url),
+    );
+    const id = await uploadId(new Blob([workbook]), "wide_wt_ppm.xlsx");
+    const { previewImport } = await graphqlData(stack.apiUrl, PreviewImportDocument, {
+      uploadId: id,
+      sheet: "Results",
+    });
+
+    expect(previewImport.report).toMatchObject({ sampleCount: 5, errorCount: 0 });
   });
 
   it("requires a token or session", async () => {
