@@ -1,47 +1,40 @@
 /**
  * Measures the import of a large lab table. It writes a CSV of --rows samples: 10 major
- * oxides in wt%, LOI, 16 REE in ppm and 3 metadata columns. Then it runs two steps, each in
- * its own process so that peak RSS is its own: the reference parses the file with csv-parse
- * only, and the import reads, checks, converts and stores it through the API's importDataset
- * service, in a new database on the local PostgreSQL server. The import connects as the
- * application role, as the API does. Both run with a V8 heap capped
- * at HEAP_CAP_MB, so an import whose memory grew with the file would fail. It prints rows per
- * second, peak RSS and the RSS before the file is read, and the ratios of the two steps.
+ * oxides in wt%, LOI, 16 REE in ppm and 3 metadata columns. Then it runs three steps, each in
+ * its own process so that peak RSS is its own:
+ * - the reference parses the file with csv-parse only;
+ * - the service import reads, checks, converts and stores it through the API's importDataset
+ *   service, as the application role, in a new database on the local PostgreSQL server;
+ * - the HTTP import starts the API server in a child process, sends the file to POST /uploads
+ *   and imports it with the importDataset mutation by upload id, as a client would. The peak
+ *   RSS is the server's from the upload on, read from /proc (Linux only).
+ * Every process runs with a V8 heap capped at HEAP_CAP_MB, so an import whose memory grew
+ * with the file would fail. It prints rows per second, peak RSS and the RSS before the file
+ * is read, and the ratios of each import to the reference.
  *
  * Usage: npx tsx bench/import/measureImport.ts [--rows 100000]
  *   [--database postgresql://postgres@127.0.0.1:5432/postgres]
+ * Build @ree/core-ml, @ree/db and @ree/api first: `npx turbo run build --filter=@ree/api`.
  */
-import { execFileSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import {
+  createReadStream,
+  mkdtempSync,
+  openAsBlob,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { once } from "node:events";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 import { parse } from "csv-parse";
 
-const MAJORS = ["SiO2", "Al2O3", "Fe2O3", "CaO", "MgO", "Na2O", "K2O", "TiO2", "P2O5", "MnO"];
-const MAJOR_WT = [52.1, 24.3, 6.8, 5.2, 1.6, 0.9, 1.8, 1.1, 0.4, 0.05];
-const REE = [
-  "La",
-  "Ce",
-  "Pr",
-  "Nd",
-  "Sm",
-  "Eu",
-  "Gd",
-  "Tb",
-  "Dy",
-  "Ho",
-  "Er",
-  "Tm",
-  "Yb",
-  "Lu",
-  "Y",
-  "Sc",
-];
-const REE_PPM = [62, 125, 14, 55, 11, 2.3, 10, 1.6, 9.5, 1.9, 5.4, 0.8, 5.1, 0.75, 52, 28];
+import { LAB_MAJORS, LAB_REE, writeLabTable } from "../../tests/support/labTable.js";
 
 /** Old-space limit of each measured process, in MB. */
 const HEAP_CAP_MB = 128;
@@ -67,6 +60,8 @@ if (args.step === "parse") {
   report(await parseOnly(args.file ?? ""));
 } else if (args.step === "import") {
   report(await importThroughService(args.file ?? "", args.database));
+} else if (args.step === "serve") {
+  await serveApi(args.database);
 } else {
   await main(Number(args.rows), args.database);
 }
@@ -75,68 +70,29 @@ async function main(rows: number, database: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "ree-import-bench-"));
   const file = join(dir, "lab_table.csv");
   try {
-    await writeTable(file, rows);
+    await writeLabTable(file, rows);
     const reference = runStep("parse", file, database);
-    const ours = runStep("import", file, database);
+    const service = runStep("import", file, database);
+    const http = await importOverHttp(file, database, join(dir, "uploads"));
     const rate = (m: Measurement) => m.rows / m.seconds;
 
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), Node ${process.version}`);
     console.log(
-      `file: ${rows} rows, ${REE.length + MAJORS.length + 1} content columns; heap cap ${HEAP_CAP_MB} MB`,
+      `file: ${rows} rows, ${LAB_REE.length + LAB_MAJORS.length + 1} content columns; heap cap ${HEAP_CAP_MB} MB`,
     );
     const describe = (m: Measurement) =>
       `${rate(m).toFixed(0)} rows/s in ${m.seconds.toFixed(1)} s, peak RSS ${m.peakRssMb.toFixed(0)} MB ` +
       `(${m.startRssMb.toFixed(0)} MB before reading the file)`;
+    const compare = (m: Measurement) =>
+      `speed ${(rate(m) / rate(reference)).toFixed(3)}, peak RSS ${(m.peakRssMb / reference.peakRssMb).toFixed(2)}`;
     console.log(`reference (csv-parse only): ${describe(reference)}`);
-    console.log(`import (check, convert, store): ${describe(ours)}`);
-    console.log(
-      `import / reference: speed ${(rate(ours) / rate(reference)).toFixed(3)}, peak RSS ${(ours.peakRssMb / reference.peakRssMb).toFixed(2)}`,
-    );
+    console.log(`service import (check, convert, COPY): ${describe(service)}`);
+    console.log(`HTTP import (upload, importDataset by upload id; server RSS): ${describe(http)}`);
+    console.log(`service import / reference: ${compare(service)}`);
+    console.log(`HTTP import / reference: ${compare(http)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Writes a wide table with reproducible pseudo-random contents around typical coal-ash values. */
-async function writeTable(file: string, rows: number): Promise<void> {
-  const out = createWriteStream(file);
-  let state = 12345;
-  const random = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-
-    return state / 2147483648;
-  };
-
-  const header = [
-    "Sample ID",
-    "Basin",
-    "Plant",
-    "Ash type",
-    ...MAJORS.map((o) => `${o} (wt%)`),
-    "LOI (wt%)",
-    ...REE.map((e) => `${e} (ppm)`),
-  ];
-  out.write(`${header.join(",")}\n`);
-  for (let i = 0; i < rows; i += 1) {
-    const majors = MAJOR_WT.map((w) => w * (0.9 + 0.2 * random()));
-    const loi = Math.max(0.1, 99 - majors.reduce((a, b) => a + b, 0));
-    const ree = REE_PPM.map((p) => p * (0.7 + 0.6 * random()));
-    const line = [
-      `S${i + 1}`,
-      "Appalachian",
-      `Plant ${i % 50}`,
-      i % 3 === 0 ? "bottom ash" : "fly ash",
-      ...majors.map((v) => v.toFixed(3)),
-      loi.toFixed(2),
-      ...ree.map((v) => v.toFixed(2)),
-    ];
-    if (!out.write(`${line.join(",")}\n`)) {
-      await once(out, "drain");
-    }
-  }
-
-  out.end();
-  await once(out, "finish");
 }
 
 function runStep(step: string, file: string, database: string): Measurement {
@@ -193,7 +149,6 @@ async function importThroughService(file: string, database: string): Promise<Mea
   const { createLogger, importDataset } = await import("@ree/api");
   const { runAsTenant } = await import("@ree/db");
   const { openBenchDatabase } = await import("../support/benchDatabase.js");
-  const pg = (await import("pg")).default;
   const base = new URL(database);
   const url = new URL(base);
   url.pathname = `/ree_bench_import_${process.pid}`;
@@ -220,9 +175,131 @@ async function importThroughService(file: string, database: string): Promise<Mea
   } finally {
     await ownerPrisma.$disconnect();
     await appPrisma.$disconnect();
-    const client = new pg.Client({ connectionString: base.href });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-    await client.end();
+    await dropDatabase(base, url);
   }
+}
+
+/**
+ * Starts the serve step, uploads the file and imports it by upload id over HTTP. The time
+ * runs from the start of the upload to the mutation's response. RSS figures are the server's.
+ */
+async function importOverHttp(
+  file: string,
+  database: string,
+  uploadDir: string,
+): Promise<Measurement> {
+  const script = fileURLToPath(import.meta.url);
+  const server = spawn(
+    process.execPath,
+    [
+      ...process.execArgv,
+      `--max-old-space-size=${HEAP_CAP_MB}`,
+      script,
+      "--step",
+      "serve",
+      "--database",
+      database,
+    ],
+    { env: { ...process.env, REE_UPLOAD_DIR: uploadDir }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  try {
+    const [line] = (await once(createInterface({ input: server.stdout }), "line")) as [string];
+    const { url, token } = JSON.parse(line) as { url: string; token: string };
+    const pid = server.pid ?? 0;
+    // Resets the peak to the current RSS, so that the peak leaves out the server's start-up.
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    const startRssMb = procStatusMb(pid, "VmRSS");
+    const started = performance.now();
+    const uploadId = await upload(new URL("/uploads?name=lab_table.csv", url), token, file);
+    const rows = await importUpload(url, token, uploadId);
+
+    return {
+      rows,
+      seconds: (performance.now() - started) / 1000,
+      peakRssMb: procStatusMb(pid, "VmHWM"),
+      startRssMb,
+    };
+  } finally {
+    server.kill("SIGTERM");
+    await once(server, "exit");
+  }
+}
+
+async function upload(url: URL, token: string, file: string): Promise<string> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body: await openAsBlob(file),
+  });
+  const body = (await response.json()) as { id?: string; error?: string };
+  if (response.status !== 201 || body.id === undefined) {
+    throw new Error(`upload failed with HTTP ${response.status}: ${body.error}`);
+  }
+
+  return body.id;
+}
+
+async function importUpload(url: string, token: string, uploadId: string): Promise<number> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      query:
+        "mutation Import($input: ImportDatasetInput!) { importDataset(input: $input) { sampleCount } }",
+      // Contents written with 3 decimals, such as "23.052", need a declared separator.
+      variables: { input: { name: "bench", uploadId, options: { decimalSeparator: "." } } },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { importDataset: { sampleCount: number } };
+    errors?: unknown[];
+  };
+  if (!body.data) {
+    throw new Error(`importDataset failed: ${JSON.stringify(body.errors)}`);
+  }
+
+  return body.data.importDataset.sampleCount;
+}
+
+/** Reads a memory figure of a process from /proc/<pid>/status, in MB. */
+function procStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kilobytes = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status)?.[1];
+  if (kilobytes === undefined) {
+    throw new Error(`/proc/${pid}/status has no ${field} line`);
+  }
+
+  return Number(kilobytes) / 1024;
+}
+
+/**
+ * Serves the API on a new database as the application role, as a deployment does. Prints one
+ * JSON line with the GraphQL URL and an owner's API token, then serves until SIGTERM and drops
+ * the database.
+ */
+async function serveApi(database: string): Promise<void> {
+  const { createLogger, createServer } = await import("@ree/api");
+  const { openBenchDatabase, createOwnerToken } = await import("../support/benchDatabase.js");
+  const base = new URL(database);
+  const url = new URL(base);
+  url.pathname = `/ree_bench_import_http_${process.pid}`;
+  const logger = createLogger({ level: "warn", pretty: false });
+  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(url.href, logger);
+  const token = await createOwnerToken(ownerPrisma, organizationId);
+  await ownerPrisma.$disconnect();
+  const server = await createServer({ prisma: appPrisma, logger, debug: false });
+  console.log(JSON.stringify({ url: await server.listen(0), token }));
+
+  await once(process, "SIGTERM");
+  await server.stop();
+  await appPrisma.$disconnect();
+  await dropDatabase(base, url);
+}
+
+async function dropDatabase(base: URL, url: URL): Promise<void> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: base.href });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+  await client.end();
 }

@@ -8,6 +8,7 @@ import type {
   SqlResultSet,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 import { PrismaClient } from "../generated/prisma/client.js";
 import { currentTenant, type Tenant } from "./tenantScope.js";
@@ -18,15 +19,62 @@ import { currentTenant, type Tenant } from "./tenantScope.js";
  * so a pooled connection never carries one request's tenant into another's.
  */
 export function createTenantPrismaClient(databaseUrl: string): PrismaClient {
-  const inner = new PrismaPg({ connectionString: databaseUrl });
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const inner = new PrismaPg(pool, { disposeExternalPool: true });
   const factory: SqlDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
     connect: async () => new TenantAdapter(await inner.connect()),
   };
+  const client = new PrismaClient({ adapter: factory });
+  pools.set(client, pool);
 
-  return new PrismaClient({ adapter: factory });
+  return client;
 }
+
+/** The connection pool under each tenant client, shared with runTenantTransaction. */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * Runs work on one connection of a tenant client's pool, inside a transaction that first names
+ * the current tenant as every query of the client does, so row-level security applies. It is
+ * for statements Prisma cannot send, such as COPY. Commits when work resolves and rolls back
+ * when it throws, so a failed step leaves nothing behind.
+ */
+export async function runTenantTransaction<T>(
+  prisma: PrismaClient,
+  work: (connection: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const pool = pools.get(prisma);
+  if (!pool) {
+    throw new TypeError(
+      "runTenantTransaction needs a client made by createTenantPrismaClient, whose pool it uses",
+    );
+  }
+
+  const connection = await pool.connect();
+  // A connection whose ROLLBACK failed is in an unknown state; the pool closes it on release.
+  let broken: Error | undefined;
+  try {
+    await connection.query("BEGIN");
+    const { sql, args } = setTenantQuery(currentTenant());
+    await connection.query(sql, args);
+    const result = await work(connection);
+    await connection.query("COMMIT");
+
+    return result;
+  } catch (error) {
+    await connection.query("ROLLBACK").catch((rollbackError: unknown) => {
+      broken = rollbackError as Error;
+    });
+    throw error;
+  } finally {
+    connection.release(broken);
+  }
+}
+
+/** A connection inside runTenantTransaction. */
+export type TenantConnection = pg.PoolClient;
 
 const text = { scalarType: "string", arity: "scalar" } as const;
 

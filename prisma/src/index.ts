@@ -28,6 +28,10 @@ export {
   type Team,
   type User,
 } from "../generated/prisma/client.js";
-export { createTenantPrismaClient } from "./createTenantPrismaClient.js";
+export {
+  createTenantPrismaClient,
+  runTenantTransaction,
+  type TenantConnection,
+} from "./createTenantPrismaClient.js";
 export { currentTenant, runAsTenant, type Tenant } from "./tenantScope.js";
 export { APP_ROLE, ensureAppRole, type AppRoleOptions } from "./ensureAppRole.js";

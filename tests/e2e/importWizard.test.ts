@@ -1,4 +1,6 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { DatasetDocument } from "@ree/schema/documents";
@@ -6,6 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData } from "../support/graphqlRequest.js";
+import { writeLabTable } from "../support/labTable.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
 
@@ -70,5 +73,50 @@ describe("import wizard", () => {
     expect(dataset?.sampleCount).toBe(5);
     expect(dataset?.columns[0]).toEqual({ name: "SiO2_mol_pct", role: "FEATURE", unit: "mol %" });
     expect(dataset?.samples.nodes[0]?.metadata).toMatchObject({ Plant: "Plant A" });
+  });
+
+  it("sends a lab table through the upload endpoint", async () => {
+    const rows = 20_000;
+    const dir = await mkdtemp(join(tmpdir(), "ree-wizard-"));
+    const file = join(dir, "lab_table.csv");
+    await writeLabTable(file, rows);
+    const page = await newSignedInPage(browser, stack, { width: 1400, height: 1800 });
+    const graphqlBodies: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/graphql") {
+        graphqlBodies.push(request.postData() ?? "");
+      }
+    });
+    await page.goto(`${web.url}/datasets/import`);
+
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole("radio", { name: "Decimal point" }).check();
+    // About 2 s for the 3.3 MB file at 1.5 MB/s, so the progress bar stays up long enough to see.
+    const network = await page.context().newCDPSession(page);
+    await network.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1.5 * 1024 * 1024,
+    });
+    const uploaded = page.waitForResponse((response) => response.url().includes("/uploads?"));
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByText("Uploading the file").waitFor();
+    expect((await uploaded).status()).toBe(201);
+    await page.getByRole("status").filter({ hasText: "0 errors" }).waitFor();
+    await page.getByRole("button", { name: `Import ${rows} samples` }).click();
+    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    await rm(dir, { recursive: true, force: true });
+
+    const datasetId = page.url().split("/").at(-1) ?? "";
+    const imports = graphqlBodies.filter((body) => body.includes("uploadId"));
+    expect(imports.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...graphqlBodies.map((body) => body.length))).toBeLessThan(64 * 1024);
+    expect(await stack.prisma.sample.count({ where: { datasetId } })).toBe(rows);
+
+    const link = page.getByRole("link", { name: "wt% and ppm" });
+    const download = await page.request.get((await link.getAttribute("href")) ?? "");
+    expect(download.status()).toBe(200);
+    expect((await download.text()).trimEnd().split("\n")).toHaveLength(rows + 1);
   });
 });

@@ -9,6 +9,7 @@ import {
   type JobSettings,
   newSecret,
   startWorker,
+  type UploadSettings,
 } from "@ree/api";
 import { createNetworkEngine } from "@ree/core-ml";
 import {
@@ -59,6 +60,8 @@ export interface TestStackOptions {
   settings?: JobSettings;
   /** Jobs that worker executes at once. @default 1 */
   concurrency?: number;
+  /** Where the API keeps uploads and the largest it takes; default from the environment. */
+  uploads?: UploadSettings;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const appPrisma = createTenantPrismaClient(appDatabaseUrl);
   const organizationId = await ensureDefaultOrganization(prisma);
   const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
-  const server = await createServer({ prisma: appPrisma, logger });
+  const server = await createServer({ prisma: appPrisma, logger, uploads: options.uploads });
   const apiUrl = await server.listen(0);
   const { worker: withWorker = true, settings, concurrency } = options;
   const worker = withWorker

@@ -2,6 +2,7 @@ import type { PrismaClient, Role } from "@ree/db";
 
 import type { Logger } from "./logger.js";
 import type { ModelCache } from "./services/ModelCache.js";
+import type { UploadStore } from "./services/UploadStore.js";
 
 /** Request context passed to every resolver. */
 export interface Context {
@@ -9,6 +10,8 @@ export interface Context {
   prisma: PrismaClient;
   logger: Logger;
   models: ModelCache;
+  /** Files sent to POST /uploads, waiting for previewImport and importDataset. */
+  uploads: UploadStore;
   /** Organisation whose data the request reads and writes; "" when signed out. */
   organizationId: string;
   /** The signed-in user, or null. */

@@ -1,4 +1,5 @@
 export { createServer, type ApiServer, type ServerOptions } from "./server.js";
+export { readUploadSettings, type UploadSettings } from "./services/UploadStore.js";
 export { startWorker, type RunWorker, type WorkerOptions } from "./jobs/startWorker.js";
 export { readJobSettings, type JobSettings } from "./jobs/JobSettings.js";
 export { migrateDatabase } from "./database.js";

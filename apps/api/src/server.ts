@@ -19,8 +19,12 @@ import type { Logger } from "./logger.js";
 import { pageSizeLimit } from "./pageSizeLimit.js";
 import { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 import { buildSchema } from "./schema.js";
+import { receiveUpload } from "./routes/receiveUpload.js";
+import { EXPORT_PATH, sendDatasetExport } from "./routes/sendDatasetExport.js";
+import { sendJson } from "./routes/sendJson.js";
 import { ModelCache } from "./services/ModelCache.js";
 import { serveTfjsExport } from "./services/serveTfjsExport.js";
+import { readUploadSettings, type UploadSettings, UploadStore } from "./services/UploadStore.js";
 
 export interface ServerOptions {
   /** A tenant client (createTenantPrismaClient) connected as the application role. */
@@ -33,6 +37,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Show stack traces in errors and allow introspection; off when NODE_ENV is "production". */
   debug?: boolean;
+  /** Settings of POST /uploads: folder, size limit and lifetime; default from the environment. */
+  uploads?: UploadSettings;
 }
 
 export interface ApiServer {
@@ -46,7 +52,8 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * Creates the HTTP server: GraphQL at /graphql, liveness at /health,
- * readiness (database reachable) at /ready, and each model member as a
+ * readiness (database reachable) at /ready, file uploads for imports at /uploads,
+ * CSV downloads at /datasets/<id>/export.csv, and each model member as a
  * TensorFlow.js LayersModel at /models/<id>/tfjs/<member>/model.json.
  */
 export async function createServer(options: ServerOptions): Promise<ApiServer> {
@@ -77,10 +84,11 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
   await apollo.start();
 
   const models = new ModelCache(prisma);
+  const uploads = new UploadStore(options.uploads ?? readUploadSettings());
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   httpServer.on("request", (request, response) => {
     const context = (principal: Principal | null): Context =>
-      createContext(principal, response, { prisma, logger, models });
+      createContext(principal, response, { prisma, logger, models, uploads });
     const origin = request.headers.origin;
     if (origin !== undefined && (allowedOrigins.has(origin) || LOOPBACK_ORIGIN.test(origin))) {
       response.setHeader("access-control-allow-origin", origin);
@@ -88,12 +96,14 @@ export async function createServer(options: ServerOptions): Promise<ApiServer> {
       response.setHeader("vary", "origin");
     }
 
-    handleRequest(request, response, apollo, context, prisma, models).catch((error: unknown) => {
-      logger.error({ err: error, url: request.url }, "request failed");
-      if (!response.headersSent) {
-        sendJson(response, 500, { error: "internal server error" });
-      }
-    });
+    handleRequest(request, response, apollo, context, { prisma, models, uploads }).catch(
+      (error: unknown) => {
+        logger.error({ err: error, url: request.url }, "request failed");
+        if (!response.headersSent) {
+          sendJson(response, 500, { error: "internal server error" });
+        }
+      },
+    );
   });
 
   return {
@@ -111,7 +121,7 @@ const LOOPBACK_ORIGIN = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/;
 function createContext(
   principal: Principal | null,
   response: ServerResponse,
-  shared: Pick<Context, "prisma" | "logger" | "models">,
+  shared: Pick<Context, "prisma" | "logger" | "models" | "uploads">,
 ): Context {
   return {
     ...shared,
@@ -130,8 +140,7 @@ async function handleRequest(
   response: ServerResponse,
   apollo: ApolloServer<Context>,
   context: (principal: Principal | null) => Context,
-  prisma: PrismaClient,
-  models: ModelCache,
+  { prisma, models, uploads }: Pick<Context, "prisma" | "models" | "uploads">,
 ): Promise<void> {
   const url = new URL(request.url ?? "/", "http://localhost");
   response.setHeader("access-control-allow-headers", "content-type, authorization");
@@ -156,7 +165,21 @@ async function handleRequest(
       await handleGraphQL(request, response, url, apollo, context, prisma);
 
       return;
+    case "/uploads":
+      await receiveUpload(
+        request,
+        response,
+        url,
+        await authenticateRequest(prisma, request),
+        uploads,
+      );
+
+      return;
     default:
+      if (await handleExport(request, response, url, prisma)) {
+        return;
+      }
+
       if (
         await runAsTenant(tenantOf(await authenticateRequest(prisma, request)), () =>
           serveTfjsExport(request.method ?? "GET", url.pathname, response, models),
@@ -234,6 +257,26 @@ async function handleGraphQL(
   response.end();
 }
 
+/** Streams a data set export when the path names one; returns whether it did. */
+async function handleExport(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  prisma: PrismaClient,
+): Promise<boolean> {
+  const datasetId = EXPORT_PATH.exec(url.pathname)?.[1];
+  if (datasetId === undefined || request.method !== "GET") {
+    return false;
+  }
+
+  const principal = await authenticateRequest(prisma, request);
+  await runAsTenant(tenantOf(principal), () =>
+    sendDatasetExport(response, url, datasetId, principal, prisma),
+  );
+
+  return true;
+}
+
 function authenticateRequest(
   prisma: PrismaClient,
   request: IncomingMessage,
@@ -269,10 +312,6 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
   }
 
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 function listen(server: Server, port: number, host: string): Promise<string> {

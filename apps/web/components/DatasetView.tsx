@@ -3,8 +3,9 @@
 import { useQuery } from "@apollo/client/react";
 import { DatasetDocument } from "@ree/schema/documents";
 import Link from "next/link";
-import { useState } from "react";
+import { use, useState } from "react";
 
+import { ApiUrlContext } from "../lib/apiUrlContext";
 import { formatDateTime } from "../lib/format";
 import { DatasetCorrelations } from "./DatasetCorrelations";
 import { LoadingMessage } from "./LoadingMessage";
@@ -17,6 +18,7 @@ const SAMPLE_PAGE_SIZE = 25;
 
 /** Shows a data set's description, its column statistics and its samples, one page at a time. */
 export function DatasetView({ id }: { id: string }) {
+  const apiOrigin = new URL(use(ApiUrlContext)).origin;
   // Cursors of the pages visited so far. The last is the current page, and null means the first.
   const [pageCursors, setPageCursors] = useState<(string | null)[]>([null]);
   const pageIndex = pageCursors.length - 1;
@@ -71,6 +73,11 @@ export function DatasetView({ id }: { id: string }) {
         ·{" "}
         <Link href={`/runs?dataset=${encodeURIComponent(dataset.id)}`}>Runs on this data set</Link>
       </p>
+      <p className="screen-only">
+        Download the latest version as CSV:{" "}
+        <a href={exportUrl(apiOrigin, dataset.id, "MOLAR")}>mol % and molar ppm</a> ·{" "}
+        <a href={exportUrl(apiOrigin, dataset.id, "MASS")}>wt% and ppm</a>
+      </p>
 
       {error ? <QueryError error={error} subject="this page of samples" /> : null}
 
@@ -119,4 +126,9 @@ export function DatasetView({ id }: { id: string }) {
       </section>
     </article>
   );
+}
+
+/** Address of the API's streamed CSV export of a data set's latest version. */
+function exportUrl(apiOrigin: string, datasetId: string, units: "MOLAR" | "MASS"): string {
+  return `${apiOrigin}/datasets/${encodeURIComponent(datasetId)}/export.csv?units=${units}`;
 }

@@ -7,25 +7,38 @@ import {
   MAX_PAGE_SIZE,
   type ImportColumnVariables,
   ImportDatasetDocument,
-  type ImportFile,
   type ImportOptionsVariables,
   PreviewImportDocument,
 } from "@ree/schema/documents";
 import { useRouter } from "next/navigation";
-import { type ChangeEvent, useId, useState } from "react";
+import { type ChangeEvent, use, useId, useState } from "react";
 
+import { ApiUrlContext } from "../lib/apiUrlContext";
 import { decodeCsvBytes, findErrorRow, hasDecimalCommas } from "../lib/csvText";
+import { uploadFile } from "../lib/uploadFile";
 import { ApiErrorAlert } from "./ApiErrorAlert";
 import { CsvErrorExcerpt } from "./CsvErrorExcerpt";
 import { ImportMappingTable } from "./ImportMappingTable";
 import { ImportReportView } from "./ImportReportView";
+import { ProgressBar } from "./ProgressBar";
 import { RadioGroup } from "./RadioGroup";
 import { TextField } from "./TextField";
 
 interface LoadedFile {
   fileName: string;
-  file: ImportFile;
+  format: "CSV" | "XLSX";
+  /** Bytes to upload: the file itself, or its text in UTF-8 when it was Windows-1252. */
+  body: Blob;
+  /** Text of a CSV file, for the excerpts of rows that errors name; null for XLSX. */
+  text: string | null;
 }
+
+/** State of the upload of the chosen file. */
+type UploadState =
+  | { status: "idle" }
+  | { status: "sending"; fraction: number }
+  | { status: "done"; id: string }
+  | { status: "failed"; message: string };
 
 type BelowDetection = NonNullable<ImportOptionsVariables["belowDetection"]>;
 type Missing = NonNullable<ImportOptionsVariables["missing"]>;
@@ -70,14 +83,17 @@ const LOCALE_OPTIONS: { value: Locale; label: string; description: string }[] = 
 ];
 
 /**
- * Import wizard. It reads a CSV or XLSX file in the browser and has the API propose a reading
- * of every column and check every row. The user changes roles, quantities, units and the
- * policies, and imports the file once the report has no error.
+ * Import wizard. It uploads a CSV or XLSX file to the API's POST /uploads, showing the
+ * progress, and has the API propose a reading of every column and check every row of the
+ * upload. The user changes roles, quantities, units and the policies, and imports the upload
+ * once the report has no error.
  */
 export function ImportWizard() {
   const formId = useId();
   const router = useRouter();
+  const apiUrl = use(ApiUrlContext);
   const [loaded, setLoaded] = useState<LoadedFile | null>(null);
+  const [upload, setUpload] = useState<UploadState>({ status: "idle" });
   const [sheet, setSheet] = useState("");
   const [name, setName] = useState("");
   const [datasetId, setDatasetId] = useState("");
@@ -101,20 +117,46 @@ export function ImportWizard() {
     decimalSeparator: locale === "auto" ? null : locale,
     ...(tolerance.trim() === "" ? { skipTotalCheck: true } : { totalTolerance: toleranceValue }),
   };
-  const request = (file: ImportFile) => ({
-    file: { ...file, sheet: file.format === "XLSX" && sheet.trim() !== "" ? sheet.trim() : null },
+  const request = (file: LoadedFile, uploadId: string) => ({
+    uploadId,
+    ...(file.format === "XLSX" && sheet.trim() !== "" ? { sheet: sheet.trim() } : {}),
     options,
     columns: Object.values(overrides),
   });
 
-  const check = (file: ImportFile) => {
+  /** Uploads the file unless it went up already; resolves with the upload's id. */
+  const uploaded = async (file: LoadedFile): Promise<string | null> => {
+    if (upload.status === "done") {
+      return upload.id;
+    }
+
+    setUpload({ status: "sending", fraction: 0 });
+    try {
+      const { id } = await uploadFile(apiUrl, file.fileName, file.body, (fraction) =>
+        setUpload({ status: "sending", fraction }),
+      );
+      setUpload({ status: "done", id });
+
+      return id;
+    } catch (error) {
+      setUpload({ status: "failed", message: (error as Error).message });
+
+      return null;
+    }
+  };
+
+  const check = async (file: LoadedFile) => {
     imported.reset();
-    void preview({ variables: request(file) }).catch(() => undefined);
+    const uploadId = await uploaded(file);
+    if (uploadId !== null) {
+      await preview({ variables: request(file, uploadId) }).catch(() => undefined);
+    }
   };
 
   const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     setLoaded(null);
+    setUpload({ status: "idle" });
     setOverrides({});
     previewed.reset();
     if (chosen === undefined) {
@@ -127,18 +169,19 @@ export function ImportWizard() {
       setName(chosen.name.replace(/\.(csv|tsv|txt|xlsx)$/i, ""));
     }
 
-    if (next.file.format === "CSV" && hasDecimalCommas(next.file.content)) {
+    if (next.text !== null && hasDecimalCommas(next.text)) {
       setLocale(",");
     }
   };
 
   const submit = () => {
-    if (loaded === null) {
+    if (loaded === null || upload.status !== "done") {
       return;
     }
 
     const target = datasetId === "" ? { name } : { datasetId };
-    void importDataset({ variables: { input: { ...request(loaded.file), ...target } } }).then(
+    const input = { ...request(loaded, upload.id), ...target };
+    void importDataset({ variables: { input } }).then(
       ({ data }) => {
         if (data) {
           router.push(`/datasets/${encodeURIComponent(data.importDataset.id)}`);
@@ -151,6 +194,7 @@ export function ImportWizard() {
 
   const result = previewed.data?.previewImport;
   const ready = result !== undefined && result.report.errorCount === 0 && !previewed.loading;
+  const sending = upload.status === "sending";
 
   return (
     <form className="import-form" onSubmit={(event) => event.preventDefault()}>
@@ -169,7 +213,7 @@ export function ImportWizard() {
             long tables (sample, analyte, value, unit). Nothing is stored until you import.
           </p>
         </div>
-        {loaded?.file.format === "XLSX" ? (
+        {loaded?.format === "XLSX" ? (
           <TextField
             id={`${formId}-sheet`}
             label="Sheet"
@@ -214,12 +258,21 @@ export function ImportWizard() {
         />
         <button
           type="button"
-          disabled={loaded === null || toleranceError !== undefined || previewed.loading}
-          onClick={() => loaded && check(loaded.file)}
+          disabled={loaded === null || toleranceError !== undefined || previewed.loading || sending}
+          onClick={() => loaded && void check(loaded)}
         >
           {result === undefined ? "Check the file" : "Check again"}
         </button>
+        {upload.status === "sending" ? (
+          <ProgressBar fraction={upload.fraction} message="Uploading the file" />
+        ) : null}
       </section>
+
+      {upload.status === "failed" ? (
+        <p role="alert" className="alert">
+          The file could not be uploaded: {upload.message}
+        </p>
+      ) : null}
 
       {previewed.error ? (
         <ApiErrorAlert error={previewed.error} lead="The API could not read the file:" />
@@ -248,7 +301,7 @@ export function ImportWizard() {
             <h2>4. Report</h2>
             <ImportReportView
               report={result.report}
-              rowWord={loaded?.file.format === "XLSX" ? "row" : "line"}
+              rowWord={loaded?.format === "XLSX" ? "row" : "line"}
             />
           </section>
           <section className="form-section">
@@ -280,9 +333,7 @@ export function ImportWizard() {
             </button>
             {imported.error ? (
               <ApiErrorAlert error={imported.error} lead="The API rejected the import:">
-                {loaded?.file.format === "CSV" ? (
-                  <ErrorRows error={imported.error} text={loaded.file.content} />
-                ) : null}
+                {loaded?.text ? <ErrorRows error={imported.error} text={loaded.text} /> : null}
               </ApiErrorAlert>
             ) : null}
           </section>
@@ -316,22 +367,18 @@ function ErrorRows({ error, text }: { error: ErrorLike; text: string }) {
   });
 }
 
-/** Reads a chosen file: CSV as text, XLSX as base64 of its bytes. */
+/**
+ * Reads a chosen file. An XLSX workbook is uploaded as it is. A CSV file is decoded for the
+ * decimal-comma check and the error excerpts, and the API reads UTF-8, so a Windows-1252 file
+ * is uploaded as its decoded text.
+ */
 async function readFile(file: File): Promise<LoadedFile> {
-  const bytes = await file.arrayBuffer();
   if (/\.xlsx$/i.test(file.name)) {
-    return { fileName: file.name, file: { content: toBase64(bytes), format: "XLSX" } };
+    return { fileName: file.name, format: "XLSX", body: file, text: null };
   }
 
-  return { fileName: file.name, file: { content: decodeCsvBytes(bytes).text, format: "CSV" } };
-}
+  const { text, encoding } = decodeCsvBytes(await file.arrayBuffer());
+  const body = encoding === "UTF-8" ? file : new Blob([text], { type: "text/csv" });
 
-function toBase64(bytes: ArrayBuffer): string {
-  let binary = "";
-  const view = new Uint8Array(bytes);
-  for (let start = 0; start < view.length; start += 0x8000) {
-    binary += String.fromCharCode(...view.subarray(start, start + 0x8000));
-  }
-
-  return btoa(binary);
+  return { fileName: file.name, format: "CSV", body, text };
 }

@@ -24,9 +24,10 @@ import {
   newestFirstQuery,
 } from "../services/newestFirstPage.js";
 import { previewImport } from "../services/previewImport.js";
-import { readImportFile, readImportOptions } from "../services/readImportRequest.js";
+import { readImportOptions } from "../services/readImportRequest.js";
 import { toDataset, toDatasetColumns } from "../services/records.js";
 import { samplePage } from "../services/samplePage.js";
+import { openImportFile } from "../services/uploadSource.js";
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
@@ -129,14 +130,30 @@ export class DatasetResolver {
       "Reads a file as importDataset would and returns the proposed column mapping and the " +
       "report of every problem; stores nothing.",
   })
-  previewImport(
-    @Arg("file", () => ImportFileInput) file: ImportFileInput,
+  async previewImport(
+    @Arg("file", () => ImportFileInput, { nullable: true }) file: ImportFileInput | null,
+    @Arg("uploadId", () => ID, {
+      nullable: true,
+      description: "A file sent to POST /uploads, in place of file.",
+    })
+    uploadId: string | null,
+    @Arg("sheet", () => String, {
+      nullable: true,
+      description: "Sheet of an uploaded XLSX file; default the first.",
+    })
+    sheet: string | null,
     @Arg("options", () => ImportOptionsInput, { nullable: true })
     options: ImportOptionsInput | null,
     @Arg("columns", () => [ImportColumnInput], { nullable: true })
     columns: ImportColumnInput[] | null,
+    @Ctx() context: Context,
   ): Promise<ImportPreview> {
-    return previewImport(readImportFile(file), readImportOptions(options, columns));
+    const source = await openImportFile(context, { file, uploadId, sheet });
+    if (!source) {
+      throw ApiError.badInput("the request has no file; give file or uploadId");
+    }
+
+    return previewImport(source, readImportOptions(options, columns));
   }
 
   @Mutation(() => Dataset, {
@@ -146,10 +163,15 @@ export class DatasetResolver {
   })
   async importDataset(
     @Arg("input", () => ImportDatasetInput) input: ImportDatasetInput,
-    @Ctx() { prisma, organizationId, logger }: Context,
+    @Ctx() context: Context,
   ): Promise<Dataset> {
-    const row = await importDataset(prisma, organizationId, input);
+    const { prisma, organizationId, logger, uploads } = context;
+    const table = await openImportFile(context, input);
+    const row = await importDataset(prisma, organizationId, { ...input, table });
     logger.info({ datasetId: row.id, samples: row.sampleCount }, "data set imported");
+    if (input.uploadId) {
+      await uploads.delete(input.uploadId);
+    }
 
     return toDataset(row);
   }

@@ -1,15 +1,21 @@
 import {
-  type ImportedSample,
+  type ImportOptions,
   type ImportProblem,
   type ImportReport,
   type ImportSource,
   openTableImport,
 } from "@ree/core-ml";
-import { Prisma, type PrismaClient } from "@ree/db";
+import {
+  type Dataset,
+  type PrismaClient,
+  runTenantTransaction,
+  type TenantConnection,
+} from "@ree/db";
 import type { ImportColumnInput, ImportFileInput, ImportOptionsInput } from "@ree/schema/types";
 
 import { ApiError } from "../errors/ApiError.js";
 import { ApiErrorCode } from "../errors/ApiErrorCode.js";
+import { copySamples } from "./copySamples.js";
 import { rejectTableErrors, toReport } from "./previewImport.js";
 import { readImportFile, readImportOptions } from "./readImportRequest.js";
 
@@ -19,7 +25,7 @@ export interface ImportDatasetRequest {
   csv?: string | null;
   file?: ImportFileInput | null;
   /** A table read by the caller, e.g. a file streamed from disk; replaces csv and file. */
-  table?: ImportSource;
+  table?: ImportSource | undefined;
   /** The data set that the file becomes the next version of. */
   datasetId?: string | null;
   description?: string | null;
@@ -31,25 +37,26 @@ export interface ImportDatasetRequest {
   columns?: ImportColumnInput[] | null;
 }
 
-/** Samples per INSERT statement. */
-const INSERT_BATCH = 500;
-
-/** Maximum duration of an import's transaction, in ms; see bench/import for real timings. */
+/** Maximum duration of each statement of an import, in ms; see bench/import for real timings. */
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 /** Problems quoted in an error's extensions; the preview lists them all. */
 const QUOTED_PROBLEMS = 100;
 
+/** Unique index of data set names within an organisation. */
+const NAME_INDEX = "Dataset_organizationId_name_key";
+
 /**
  * Reads, checks and stores a table as a new data set, or as the next version of an existing
- * one, in one transaction. Rows are inserted in batches as the file streams in, and the
- * transaction is rolled back when the report has an error, so a failed import leaves no rows.
+ * one, in one transaction as the current tenant. Samples stream into the table with COPY as
+ * the file is read, and the transaction is rolled back when the report has an error, so a
+ * failed import leaves no rows.
  */
 export async function importDataset(
   prisma: PrismaClient,
   organizationId: string,
   request: ImportDatasetRequest,
-) {
+): Promise<Dataset> {
   const source = readSource(request);
   const options = readImportOptions(request.options, request.columns, request.decimalSeparator);
   const name = request.datasetId ? null : readName(request.name);
@@ -61,57 +68,33 @@ export async function importDataset(
   }
 
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        const table = await rejectTableErrors(() => openTableImport(source, options));
-        const dataset =
-          existing ??
-          (await tx.dataset.create({
-            data: {
-              organizationId,
-              name: name ?? "",
-              description: request.description ?? "",
-              source: request.source ?? "",
-              license: request.license ?? "",
-              columns: [],
-              sampleCount: 0,
-            },
-          }));
-        const latest = await tx.datasetVersion.aggregate({
-          where: { datasetId: dataset.id },
-          _max: { number: true },
-        });
-        const columns = table.outputColumns.map((column) => ({ ...column }));
-        const version = await tx.datasetVersion.create({
-          data: {
-            organizationId,
-            datasetId: dataset.id,
-            number: (latest._max.number ?? 0) + 1,
-            columns,
-            sampleCount: 0,
-            importSettings: { ...options } as unknown as Prisma.InputJsonValue,
-          },
-        });
-        const sampleCount = await rejectTableErrors(() =>
-          insertSamples(tx, table.samples(), {
-            organizationId,
-            datasetId: dataset.id,
-            versionId: version.id,
-          }),
-        );
-        rejectReport(table.report(), source.format);
+    const datasetId = await runTenantTransaction(prisma, async (connection) => {
+      await connection.query(`SET LOCAL statement_timeout = ${IMPORT_TIMEOUT_MS}`);
+      const table = await rejectTableErrors(() => openTableImport(source, options));
+      const id = existing?.id ?? (await createDataset(connection, organizationId, name, request));
+      const columns = JSON.stringify(table.outputColumns);
+      const versionId = await createVersion(connection, organizationId, id, columns, options);
+      const sampleCount = await rejectTableErrors(() =>
+        copySamples(connection, table.samples(), { organizationId, datasetId: id, versionId }),
+      );
+      rejectReport(table.report(), source.format);
 
-        await tx.datasetVersion.update({ where: { id: version.id }, data: { sampleCount } });
+      await connection.query(
+        'UPDATE "DatasetVersion" SET "sampleCount" = $2 WHERE "id" = $1::uuid',
+        [versionId, sampleCount],
+      );
+      await connection.query(
+        'UPDATE "Dataset" SET "columns" = $2::jsonb, "sampleCount" = $3, "latestVersionId" = $4::uuid ' +
+          'WHERE "id" = $1::uuid',
+        [id, columns, sampleCount, versionId],
+      );
 
-        return tx.dataset.update({
-          where: { id: dataset.id },
-          data: { columns, sampleCount, latestVersionId: version.id },
-        });
-      },
-      { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
-    );
+      return id;
+    });
+
+    return await prisma.dataset.findUniqueOrThrow({ where: { id: datasetId } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if ((error as { constraint?: unknown }).constraint === NAME_INDEX) {
       throw new ApiError(
         ApiErrorCode.CONFLICT,
         `a data set named "${name}" already exists; choose another name`,
@@ -120,6 +103,47 @@ export async function importDataset(
 
     throw error;
   }
+}
+
+async function createDataset(
+  connection: TenantConnection,
+  organizationId: string,
+  name: string | null,
+  request: ImportDatasetRequest,
+): Promise<string> {
+  const { rows } = await connection.query<{ id: string }>(
+    'INSERT INTO "Dataset" ("id", "organizationId", "name", "description", "source", "license", ' +
+      '"columns", "sampleCount") VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5, \'[]\', 0) ' +
+      'RETURNING "id"',
+    [
+      organizationId,
+      name ?? "",
+      request.description ?? "",
+      request.source ?? "",
+      request.license ?? "",
+    ],
+  );
+
+  return (rows[0] as { id: string }).id;
+}
+
+/** Adds the next version of a data set, numbered one past its latest. */
+async function createVersion(
+  connection: TenantConnection,
+  organizationId: string,
+  datasetId: string,
+  columns: string,
+  options: ImportOptions,
+): Promise<string> {
+  const { rows } = await connection.query<{ id: string }>(
+    'INSERT INTO "DatasetVersion" ("id", "organizationId", "datasetId", "number", "columns", ' +
+      '"sampleCount", "importSettings") ' +
+      'SELECT gen_random_uuid(), $1::uuid, $2::uuid, COALESCE(MAX(v."number"), 0) + 1, $3::jsonb, 0, $4::jsonb ' +
+      'FROM "DatasetVersion" v WHERE v."datasetId" = $2::uuid RETURNING "id"',
+    [organizationId, datasetId, columns, JSON.stringify(options)],
+  );
+
+  return (rows[0] as { id: string }).id;
 }
 
 function readSource(request: ImportDatasetRequest): ImportSource {
@@ -135,7 +159,7 @@ function readSource(request: ImportDatasetRequest): ImportSource {
     return { format: "csv", text: request.csv };
   }
 
-  throw ApiError.badInput("the request has no table; give csv or file");
+  throw ApiError.badInput("the request has no table; give csv, file or uploadId");
 }
 
 function readName(name: string | null | undefined): string {
@@ -145,59 +169,6 @@ function readName(name: string | null | undefined): string {
   }
 
   return trimmed;
-}
-
-interface SampleOwner {
-  organizationId: string;
-  datasetId: string;
-  versionId: string;
-}
-
-async function insertSamples(
-  tx: Prisma.TransactionClient,
-  samples: AsyncIterable<ImportedSample>,
-  owner: SampleOwner,
-): Promise<number> {
-  let batch: ImportedSample[] = [];
-  let position = 0;
-  for await (const sample of samples) {
-    batch.push(sample);
-    if (batch.length === INSERT_BATCH) {
-      await insertBatch(tx, batch, owner, position);
-      position += batch.length;
-      batch = [];
-    }
-  }
-
-  if (batch.length > 0) {
-    await insertBatch(tx, batch, owner, position);
-    position += batch.length;
-  }
-
-  return position;
-}
-
-/**
- * Inserts samples with one statement of five array parameters, which PostgreSQL unnests
- * into rows; far faster than a createMany of as many rows. Values travel as array literals
- * in the shortest form that reads back to the same float8.
- */
-async function insertBatch(
-  tx: Prisma.TransactionClient,
-  batch: readonly ImportedSample[],
-  owner: SampleOwner,
-  firstPosition: number,
-): Promise<void> {
-  const positions = batch.map((_, i) => firstPosition + i);
-  const labels = batch.map(({ label }) => label);
-  const values = batch.map(({ values: row }) => `{${row.join(",")}}`);
-  const metadata = batch.map(({ metadata: fields }) => JSON.stringify(fields));
-  await tx.$executeRaw`
-    INSERT INTO "Sample" ("id", "organizationId", "datasetId", "versionId", "position", "label", "values", "metadata")
-    SELECT gen_random_uuid(), ${owner.organizationId}::uuid, ${owner.datasetId}::uuid, ${owner.versionId}::uuid,
-           r.position, r.label, r.values::float8[], r.metadata::jsonb
-    FROM unnest(${positions}::int[], ${labels}::text[], ${values}::text[], ${metadata}::text[])
-      AS r(position, label, values, metadata)`;
 }
 
 /** Raises a bad-input error naming the first problem, with the report in its extensions. */

@@ -37,19 +37,40 @@ export function findLongLayout(header: readonly string[]): LongLayout | undefine
 }
 
 /**
+ * Largest number of data rows of a long table, which is turned wide in memory: about 37,000
+ * samples of 27 analytes.
+ * NOTE: the bound rests on an estimate of about 65 MB of heap per million rows, measured on
+ * the maps alone. Wide tables stream and have no such bound.
+ */
+export const LONG_TABLE_MAX_ROWS = 1_000_000;
+
+/**
  * Turns the rows of a long table into a wide one: a header of the id and one column per
  * analyte ("La (ppm)"), then one row per sample, numbered by its first row in the file. The
- * whole table is held in memory while it is turned.
- * @throws TableError for an analyte given twice for one sample, or in two units.
+ * whole table is held in memory while it is turned, so it may have at most maxRows data rows.
+ * @throws TableError for an analyte given twice for one sample, or in two units, and for a
+ * table longer than maxRows.
  */
 export async function pivotLongTable(
   header: readonly string[],
   layout: LongLayout,
   records: AsyncIterable<ImportRecord>,
+  maxRows = LONG_TABLE_MAX_ROWS,
 ): Promise<ImportRecord[]> {
   const analytes = new Map<string, string>();
   const samples = new Map<string, { row: number; values: Map<string, string> }>();
+  let rowCount = 0;
   for await (const { cells, row } of records) {
+    rowCount += 1;
+    if (rowCount > maxRows) {
+      throw new TableError(
+        `row ${row}: a long table (one row per sample and analyte) may have at most ${maxRows} ` +
+          "rows, because it is turned wide in memory; split the file, or send it as a wide " +
+          "table with one row per sample and one column per analyte",
+        row,
+      );
+    }
+
     const id = (cells[layout.id] ?? "").trim();
     const analyte = (cells[layout.analyte] ?? "").trim();
     const unit = layout.unit === undefined ? "" : (cells[layout.unit] ?? "").trim();

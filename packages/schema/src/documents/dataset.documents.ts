@@ -134,6 +134,9 @@ export interface ImportDatasetVariables {
     name?: string;
     csv?: string;
     file?: ImportFile;
+    /** Id returned by POST /uploads. */
+    uploadId?: string;
+    sheet?: string;
     datasetId?: string;
     description?: string;
     source?: string;
@@ -194,17 +197,27 @@ export interface ImportPreviewResult {
 export const PreviewImportDocument = typedDocument<
   { previewImport: ImportPreviewResult },
   {
-    file: ImportFile;
+    file?: ImportFile;
+    uploadId?: string;
+    sheet?: string;
     options?: ImportOptionsVariables;
     columns?: ImportColumnVariables[];
   }
 >(`
   mutation PreviewImport(
-    $file: ImportFileInput!
+    $file: ImportFileInput
+    $uploadId: ID
+    $sheet: String
     $options: ImportOptionsInput
     $columns: [ImportColumnInput!]
   ) {
-    previewImport(file: $file, options: $options, columns: $columns) {
+    previewImport(
+      file: $file
+      uploadId: $uploadId
+      sheet: $sheet
+      options: $options
+      columns: $columns
+    ) {
       columns {
         header
         role

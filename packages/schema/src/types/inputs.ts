@@ -17,12 +17,26 @@ export class ImportDatasetInput {
     nullable: true,
     description:
       "CSV text with a header row, e.g. SiO2_mol_pct or SiO2 (wt%), La2O3_ppm_mol or " +
-      "La (ppm), and a sample id column. Give csv or file.",
+      "La (ppm), and a sample id column. Give csv, file or uploadId.",
   })
   csv?: string | null;
 
   @Field(() => ImportFileInput, { nullable: true, description: "A CSV or XLSX file." })
   file?: ImportFileInput | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A file sent to POST /uploads, by the id it returned: the way to import files larger " +
+      "than a request may carry. The upload is deleted once imported.",
+  })
+  uploadId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Sheet of an uploaded XLSX file; default the first.",
+  })
+  sheet?: string | null;
 
   @Field(() => ID, {
     nullable: true,
