@@ -1,5 +1,16 @@
-import type { EvaluationConfig } from "@ree/core-ml";
+import { countSelectionUnits, type EvaluationConfig } from "@ree/core-ml";
 import type { Prisma } from "@ree/db";
+
+import type { JobSettings } from "./JobSettings.js";
+
+/** Part sizes from the job settings. */
+type PartSizes = Pick<JobSettings, "repetitionsPerJob" | "gridCellsPerJob">;
+
+/** The work of one part: repetition indices of an evaluation, or selection units. */
+interface PartPlan {
+  repetitions: number[];
+  units: number[];
+}
 
 /** Task name of the job that executes one part of a run. */
 export const EXECUTE_RUN_PART_TASK = "execute-run-part";
@@ -32,24 +43,24 @@ export async function recordEvent(
 
 /**
  * Splits a run into parts, one job each: groups of `repetitionsPerJob`
- * repetitions for an evaluation, a single part for a selection task.
+ * repetitions for an evaluation or a feature elimination, groups of
+ * `gridCellsPerJob` cells for a grid search, a single part for a transfer.
  */
 export async function queueRunParts(
   db: Database,
   run: { id: string; organizationId: string },
   config: EvaluationConfig,
-  repetitionsPerJob: number,
+  sizes: PartSizes,
 ): Promise<void> {
-  const groups =
-    config.task === "EVALUATION" ? groupRepetitions(config.repetitions, repetitionsPerJob) : [[]];
-  for (const repetitions of groups) {
+  const parts = planParts(config, sizes);
+  for (const { repetitions, units } of parts) {
     const part = await db.runPart.create({
-      data: { runId: run.id, organizationId: run.organizationId, repetitions },
+      data: { runId: run.id, organizationId: run.organizationId, repetitions, units },
     });
     await addPartJob(db, part.id);
   }
 
-  await recordEvent(db, run, "QUEUED", `queued as ${groups.length} job(s)`);
+  await recordEvent(db, run, "QUEUED", `queued as ${parts.length} job(s)`);
 }
 
 /**
@@ -66,18 +77,53 @@ export async function addPartJob(db: Database, partId: string, delayMs = 0): Pro
       max_attempts => 1)`;
 }
 
-/** Names repetitions from 1 for people: "repetitions 3-4", "repetition 5", "the selection". */
-export function describeRepetitions(repetitions: readonly number[]): string {
-  const first = repetitions[0];
-  const last = repetitions.at(-1);
-  if (first === undefined || last === undefined) {
-    return "the selection";
+/**
+ * Names a part's work from 1 for people: "repetitions 3-4", "repetition 5",
+ * "selection units 1-5", or "the transfer".
+ */
+export function describePart(part: {
+  repetitions: readonly number[];
+  units: readonly number[];
+}): string {
+  if (part.repetitions.length > 0) {
+    return describeRange(part.repetitions, "repetition", "repetitions");
   }
 
-  return first === last ? `repetition ${first + 1}` : `repetitions ${first + 1}-${last + 1}`;
+  if (part.units.length > 0) {
+    return describeRange(part.units, "selection unit", "selection units");
+  }
+
+  return "the transfer";
 }
 
-function groupRepetitions(count: number, size: number): number[][] {
+function describeRange(indices: readonly number[], singular: string, plural: string): string {
+  const first = (indices[0] ?? 0) + 1;
+  const last = (indices.at(-1) ?? 0) + 1;
+
+  return first === last ? `${singular} ${first}` : `${plural} ${first}-${last}`;
+}
+
+function planParts(config: EvaluationConfig, sizes: PartSizes): PartPlan[] {
+  if (config.task === "TRANSFER") {
+    return [{ repetitions: [], units: [] }];
+  }
+
+  if (config.task === "EVALUATION") {
+    return groupIndices(config.repetitions, sizes.repetitionsPerJob).map((repetitions) => ({
+      repetitions,
+      units: [],
+    }));
+  }
+
+  const size = config.task === "GRID_SEARCH" ? sizes.gridCellsPerJob : sizes.repetitionsPerJob;
+
+  return groupIndices(countSelectionUnits(config), size).map((units) => ({
+    repetitions: [],
+    units,
+  }));
+}
+
+function groupIndices(count: number, size: number): number[][] {
   const groups: number[][] = [];
   for (let start = 0; start < count; start += size) {
     groups.push(Array.from({ length: Math.min(size, count - start) }, (_, i) => start + i));

@@ -4,13 +4,14 @@ import type { Logger } from "../logger.js";
 import { failRun } from "./finishRun.js";
 import { type JobSettings, STALE_HEARTBEATS } from "./JobSettings.js";
 import type { PartLeases } from "./PartLeases.js";
-import { addPartJob, describeRepetitions, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
+import { addPartJob, describePart, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
 
 interface StalePart {
   id: string;
   runId: string;
   organizationId: string;
   repetitions: number[];
+  units: number[];
   attempts: number;
   workerId: string | null;
   jobId: bigint | null;
@@ -81,13 +82,14 @@ async function takeOverStaleParts(
     UPDATE "RunPart" AS part
     SET status = 'QUEUED', "workerId" = NULL, "jobId" = NULL, "heartbeatAt" = NULL
     FROM stale WHERE part.id = stale.id
-    RETURNING part.id, part."runId", part."organizationId", part.repetitions, part.attempts,
+    RETURNING part.id, part."runId", part."organizationId", part.repetitions, part.units,
+      part.attempts,
       stale."workerId", stale."jobId"`;
 
   for (const part of stale) {
     await releaseJob(prisma, part);
     const run = { id: part.runId, organizationId: part.organizationId };
-    const lost = `${part.workerId ?? "a worker"} sent no heartbeat for ${staleSeconds} s while training ${describeRepetitions(part.repetitions)}`;
+    const lost = `${part.workerId ?? "a worker"} sent no heartbeat for ${staleSeconds} s while training ${describePart(part)}`;
     log.warn({ runId: part.runId, partId: part.id, workerId: part.workerId }, "worker lost");
     if (part.attempts >= settings.maxPartAttempts) {
       await failRun(
@@ -117,14 +119,14 @@ async function takeOverUnclaimedJobs(
 ): Promise<void> {
   const staleSeconds = (STALE_HEARTBEATS * settings.heartbeatMs) / 1000;
   const unclaimed = await prisma.$queryRaw<
-    (Pick<StalePart, "runId" | "organizationId" | "repetitions"> & {
+    (Pick<StalePart, "runId" | "organizationId" | "repetitions" | "units"> & {
       jobId: bigint;
       workerId: string;
       partId: string;
     })[]
   >`
     SELECT job.id AS "jobId", job.locked_by AS "workerId", part.id::text AS "partId",
-      part."runId", part."organizationId", part.repetitions
+      part."runId", part."organizationId", part.repetitions, part.units
     FROM graphile_worker._private_jobs AS job
     JOIN graphile_worker._private_tasks AS task ON task.id = job.task_id
     JOIN "RunPart" AS part ON part.id::text = job.payload->>'partId'
@@ -132,11 +134,11 @@ async function takeOverUnclaimedJobs(
       AND job.locked_at < now() - make_interval(secs => ${staleSeconds})
       AND part.status = 'QUEUED'`;
 
-  for (const { jobId, workerId, partId, runId, organizationId, repetitions } of unclaimed) {
+  for (const { jobId, workerId, partId, runId, organizationId, ...part } of unclaimed) {
     log.warn({ runId, partId, workerId }, "job locked but never claimed");
     await releaseJob(prisma, { workerId, jobId });
     await prisma.$transaction(async (tx) => {
-      const lost = `${workerId} took the job of ${describeRepetitions(repetitions)} but did not start it within ${staleSeconds} s; queued again`;
+      const lost = `${workerId} took the job of ${describePart(part)} but did not start it within ${staleSeconds} s; queued again`;
       await recordEvent(tx, { id: runId, organizationId }, "WORKER_LOST", lost);
       await addPartJob(tx, partId);
     });

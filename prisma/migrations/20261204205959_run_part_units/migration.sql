@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RunPart" ADD COLUMN     "units" INTEGER[] DEFAULT ARRAY[]::INTEGER[];

@@ -1,0 +1,117 @@
+import { createNetworkEngine, runSelection } from "@ree/core-ml";
+import { RunJobsDocument } from "@ree/schema/documents";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { graphqlData } from "../support/graphqlRequest.js";
+import { readRunData } from "../support/runData.js";
+import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
+import { spawnWorker } from "../support/spawnWorker.js";
+import { startTestStack, type TestStack } from "../support/startTestStack.js";
+
+const FEATURES = ["Al2O3_mol_pct", "CaO_mol_pct", "Fe2O3_mol_pct"];
+
+/** Four repetitions of about 0.6 s each on one core (measured in process), one job each. */
+const ELIMINATION = {
+  task: "FEATURE_ELIMINATION" as const,
+  features: FEATURES,
+  seed: 7,
+  selection: { repetitions: 4 },
+  network: { epochs: 10_000 },
+};
+
+/** Four cells of roughly 0.5 s each on one core (scaled from 10,000 epochs), one job each. */
+const GRID_SEARCH = {
+  task: "GRID_SEARCH" as const,
+  features: FEATURES,
+  seed: 7,
+  selection: {
+    repetitions: 2,
+    grid: {
+      hiddenUnits: [
+        [4, 2],
+        [8, 4],
+      ],
+      learningRate: [1e-1, 1e-2],
+      weightDecay: [1e-3],
+    },
+  },
+  network: { epochs: 150_000 },
+};
+
+const PART_SIZES = { REE_REPETITIONS_PER_JOB: "1", REE_GRID_CELLS_PER_JOB: "1" };
+const WORKER_ENV = { REE_HEARTBEAT_MS: "500", ...PART_SIZES };
+
+let stack: TestStack;
+let datasetId: string;
+const previousEnv = Object.fromEntries(
+  Object.keys(PART_SIZES).map((name) => [name, process.env[name]]),
+);
+
+beforeAll(async () => {
+  // The API splits runs into parts when they start, so it reads the part sizes too.
+  Object.assign(process.env, PART_SIZES);
+  stack = await startTestStack({ worker: false });
+  datasetId = await importUsDemo(stack.apiUrl);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  for (const [name, value] of Object.entries(previousEnv)) {
+    if (value === undefined) {
+      delete process.env[name];
+    } else {
+      process.env[name] = value;
+    }
+  }
+});
+
+/** Runs `config` on `count` new worker processes and stops them once it ends. */
+async function runOnWorkers(count: number, config: typeof ELIMINATION | typeof GRID_SEARCH) {
+  const workers = Array.from({ length: count }, () => spawnWorker(stack.databaseUrl, WORKER_ENV));
+  try {
+    const id = await startSmallRun(stack.apiUrl, datasetId, config);
+    const finished = await waitForRun(stack.apiUrl, id);
+    const { run } = await graphqlData(stack.apiUrl, RunJobsDocument, { id });
+    const finishers = (run?.events ?? [])
+      .filter((event) => event.kind === "PART_FINISHED")
+      .map((event) => event.message.replace(/^.* finished on /, ""));
+    const stored = await stack.prisma.run.findUniqueOrThrow({ where: { id } });
+
+    return {
+      id,
+      status: finished.status,
+      parts: await stack.prisma.runPart.count({ where: { runId: id } }),
+      finishers,
+      results: stored.results as Record<string, unknown>,
+    };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  }
+}
+
+/** Runs the run's selection task in this process, all units at once, as stored JSON. */
+async function inProcessResults(id: string): Promise<unknown> {
+  const { config, data } = await readRunData(stack.prisma, id);
+  const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
+
+  return JSON.parse(JSON.stringify(await runSelection(data, config, { engine }))) as unknown;
+}
+
+describe.each([
+  ["a feature elimination", ELIMINATION, "featureElimination"],
+  ["a grid search", GRID_SEARCH, "gridSearch"],
+] as const)("%s on two workers", (_, config, key) => {
+  it("stores the result of one worker", async () => {
+    const single = await runOnWorkers(1, config);
+    const shared = await runOnWorkers(2, config);
+    const inProcess = (await inProcessResults(shared.id)) as Record<string, unknown>;
+
+    expect(single.status).toBe("SUCCEEDED");
+    expect(shared.status).toBe("SUCCEEDED");
+    expect(shared.parts).toBe(4);
+    expect(shared.finishers).toHaveLength(4);
+    expect(new Set(shared.finishers).size).toBe(2);
+    expect(shared.results[key]).toEqual(single.results[key]);
+    expect(shared.results[key]).toEqual(inProcess[key]);
+  });
+});
