@@ -146,3 +146,25 @@ describe("two workers", () => {
     expect(await storedResults(id)).toEqual(await uninterruptedResults(id));
   });
 });
+
+describe("a queued part whose job failed before its claim", () => {
+  it("is queued again by the heartbeat and trained", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId);
+    // What graphile-worker leaves when a job with one attempt throws, as it does when the
+    // worker cannot reach the database to claim the part: unlocked, out of attempts.
+    const failed = await stack.prisma.$executeRaw`
+      UPDATE graphile_worker._private_jobs
+      SET attempts = max_attempts, last_error = 'connect ECONNREFUSED 127.0.0.1:5432'
+      WHERE payload->>'partId' IN (SELECT id::text FROM "RunPart" WHERE "runId" = ${id}::uuid)`;
+
+    startWorkerProcess();
+    const finished = await waitForRun(stack.apiUrl, id, 60_000);
+    const { events } = await readJobs(id);
+    const requeued = events.filter((event) => /had no live job/.test(event.message));
+
+    expect(failed).toBe(2);
+    expect(finished.status).toBe("SUCCEEDED");
+    expect(requeued).toHaveLength(2);
+    expect(requeued[0]?.kind).toBe("QUEUED");
+  });
+});

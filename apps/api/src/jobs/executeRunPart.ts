@@ -52,8 +52,8 @@ export async function executeRunPart(
 ): Promise<void> {
   const { prisma, engine, logger, settings, leases } = options;
   const log = logger.child({ partId, workerId: job.workerId });
-  // NOTE: if the claim itself fails (the database is unreachable), the job fails
-  // and the part stays QUEUED with no job, because nothing queues it again yet.
+  // If the claim itself fails (the database is unreachable), the job fails without
+  // a retry and the part stays QUEUED. The heartbeat queues such parts again.
   const claim = await claimPart(prisma, partId, job, options);
   if (claim.kind !== "run") {
     log.info({ reason: claim.reason }, claim.kind === "wait" ? "part waits" : "part skipped");

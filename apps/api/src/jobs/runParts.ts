@@ -66,7 +66,8 @@ export async function queueRunParts(
 /**
  * Queues the job of a part, after `delayMs`. A job that fails is not retried:
  * the part records the error, and a lost worker's parts are queued again by
- * the heartbeat instead.
+ * the heartbeat instead. The part's id is the job key, so queueing a part
+ * whose job still waits replaces that job instead of adding a second one.
  */
 export async function addPartJob(db: Database, partId: string, delayMs = 0): Promise<void> {
   await db.$executeRaw`
@@ -74,7 +75,8 @@ export async function addPartJob(db: Database, partId: string, delayMs = 0): Pro
       ${EXECUTE_RUN_PART_TASK},
       json_build_object('partId', ${partId}::text),
       run_at => now() + make_interval(secs => ${delayMs / 1000}),
-      max_attempts => 1)`;
+      max_attempts => 1,
+      job_key => ${partId}::text)`;
 }
 
 /**
