@@ -165,7 +165,7 @@ export async function finishGridSearch(
   const search = prepareSearch(data, options);
   const byCell = new Map(scores.map((score) => [score.cell, score]));
   const missing = search.cells.findIndex((_, c) => !byCell.has(c));
-  if (missing >= 0 || byCell.size !== search.cells.length) {
+  if (missing >= 0 || scores.length !== search.cells.length) {
     throw new RangeError(
       `scores must cover each of the ${search.cells.length} grid cells once, ` +
         (missing >= 0 ? `but cell ${missing} is missing` : `got ${scores.length} scores`),
