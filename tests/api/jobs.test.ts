@@ -23,6 +23,7 @@ beforeAll(async () => {
     concurrency: 2,
     settings: {
       repetitionsPerJob: 1,
+      gridCellsPerJob: 100,
       heartbeatMs: 200,
       maxPartAttempts: 3,
       maxRunningRunsPerTeam: 1,

@@ -1,16 +1,10 @@
-import {
-  createMatrix,
-  createNetworkEngine,
-  type EvaluationConfig,
-  type EvaluationData,
-  evaluateRepeated,
-  type TableColumn,
-} from "@ree/core-ml";
+import { createNetworkEngine, evaluateRepeated } from "@ree/core-ml";
 import { RunJobsDocument } from "@ree/schema/documents";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData } from "../support/graphqlRequest.js";
 import { pollUntil } from "../support/poll.js";
+import { readRunData } from "../support/runData.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { spawnWorker, type WorkerProcess } from "../support/spawnWorker.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
@@ -75,22 +69,9 @@ async function storedResults(id: string) {
 
 /** Evaluates the run's config in this process, all repetitions at once, as stored JSON. */
 async function uninterruptedResults(id: string) {
-  const run = await stack.prisma.run.findUniqueOrThrow({
-    where: { id },
-    include: { dataset: true },
-  });
-  const columns = run.dataset.columns as unknown as TableColumn[];
-  const samples = await stack.prisma.sample.findMany({
-    where: { datasetId: run.datasetId },
-    orderBy: { position: "asc" },
-  });
-  const values = createMatrix(samples.length, columns.length);
-  samples.forEach((sample, i) => values.data.set(sample.values, i * columns.length));
-  const data: EvaluationData = { labels: samples.map((s) => s.label), columns, values };
+  const { config, data } = await readRunData(stack.prisma, id);
   const engine = await createNetworkEngine(process.env.REE_TRAINING_ENGINE);
-  const evaluations = await evaluateRepeated(data, run.config as unknown as EvaluationConfig, {
-    engine,
-  });
+  const evaluations = await evaluateRepeated(data, config, { engine });
 
   return JSON.parse(
     JSON.stringify(
@@ -163,5 +144,27 @@ describe("two workers", () => {
     expect(finished.status).toBe("SUCCEEDED");
     expect(finishers.size).toBe(2);
     expect(await storedResults(id)).toEqual(await uninterruptedResults(id));
+  });
+});
+
+describe("a queued part whose job failed before its claim", () => {
+  it("is queued again by the heartbeat and trained", async () => {
+    const id = await startSmallRun(stack.apiUrl, datasetId);
+    // What graphile-worker leaves when a job with one attempt throws, as it does when the
+    // worker cannot reach the database to claim the part: unlocked, out of attempts.
+    const failed = await stack.prisma.$executeRaw`
+      UPDATE graphile_worker._private_jobs
+      SET attempts = max_attempts, last_error = 'connect ECONNREFUSED 127.0.0.1:5432'
+      WHERE payload->>'partId' IN (SELECT id::text FROM "RunPart" WHERE "runId" = ${id}::uuid)`;
+
+    startWorkerProcess();
+    const finished = await waitForRun(stack.apiUrl, id, 60_000);
+    const { events } = await readJobs(id);
+    const requeued = events.filter((event) => /had no live job/.test(event.message));
+
+    expect(failed).toBe(2);
+    expect(finished.status).toBe("SUCCEEDED");
+    expect(requeued).toHaveLength(2);
+    expect(requeued[0]?.kind).toBe("QUEUED");
   });
 });

@@ -9,6 +9,7 @@ export { seedBundledDatasets } from "./seed/seedBundledDatasets.js";
 export { seedStudyModels, STUDY_ENSEMBLE_NAME } from "./seed/seedStudyModels.js";
 export { buildSchema } from "./schema.js";
 export { importDataset, type ImportDatasetRequest } from "./services/importDataset.js";
+export { startRun } from "./services/startRun.js";
 export { QUERY_LIMITS, queryLimits } from "./queryLimits.js";
 export { ApiErrorCode } from "./errors/ApiErrorCode.js";
 export { seedFirstOwner, FIRST_OWNER_EMAIL } from "./seed/seedFirstOwner.js";

@@ -1,5 +1,6 @@
 export * from "./matrix/Matrix.js";
 export * from "./random/createRandom.js";
+export * from "./random/repetitionSeeds.js";
 export * from "./table/TableError.js";
 export * from "./table/columnUnits.js";
 export * from "./table/parseTable.js";
@@ -20,6 +21,7 @@ export * from "./selection/drawValidationSplit.js";
 export * from "./selection/recursiveFeatureElimination.js";
 export * from "./selection/gridSearch.js";
 export * from "./selection/runSelection.js";
+export * from "./selection/selectionUnits.js";
 export * from "./artifact/ModelArtifact.js";
 export * from "./artifact/predictWithPredictor.js";
 export * from "./artifact/predictWithMember.js";

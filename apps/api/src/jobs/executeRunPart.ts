@@ -1,21 +1,22 @@
 import {
+  countSelectionUnits,
   type EvaluationConfig,
   type EvaluationProgress,
   evaluateRepetitions,
   evaluateTransfer,
   type ModelArtifact,
   type NetworkEngine,
-  runSelection,
+  runSelectionUnits,
 } from "@ree/core-ml";
 import type { Prisma, PrismaClient, Run, RunPart } from "@ree/db";
 
 import type { Logger } from "../logger.js";
-import { finishedRepetitions } from "../services/cancelRun.js";
+import { finishedRepetitions, finishedUnits } from "../services/cancelRun.js";
 import { failRun, finishRunIfComplete } from "./finishRun.js";
 import type { JobSettings } from "./JobSettings.js";
 import { loadRunData } from "./loadEvaluationData.js";
 import type { PartLeases } from "./PartLeases.js";
-import { addPartJob, describeRepetitions, recordEvent } from "./runParts.js";
+import { addPartJob, describePart, recordEvent } from "./runParts.js";
 import { throttleProgress } from "./throttleProgress.js";
 
 export interface ExecuteRunOptions {
@@ -39,9 +40,9 @@ type Claim =
   | { kind: "run"; part: RunPart; run: Run };
 
 /**
- * Executes one part of a run: takes it, trains its repetitions (or runs the
- * selection task), stores what it produced, and stores the run's results
- * when it was the last part. An error marks the run FAILED with its message;
+ * Executes one part of a run: takes it, trains its repetitions (or runs its
+ * selection units, or the transfer), stores what it produced, and stores the
+ * run's results when it was the last part. An error marks the run FAILED with its message;
  * a cancelled run or a part taken over by another worker stops at the next epoch.
  */
 export async function executeRunPart(
@@ -51,8 +52,8 @@ export async function executeRunPart(
 ): Promise<void> {
   const { prisma, engine, logger, settings, leases } = options;
   const log = logger.child({ partId, workerId: job.workerId });
-  // NOTE: if the claim itself fails (the database is unreachable), the job fails
-  // and the part stays QUEUED with no job, because nothing queues it again yet.
+  // If the claim itself fails (the database is unreachable), the job fails without
+  // a retry and the part stays QUEUED. The heartbeat queues such parts again.
   const claim = await claimPart(prisma, partId, job, options);
   if (claim.kind !== "run") {
     log.info({ reason: claim.reason }, claim.kind === "wait" ? "part waits" : "part skipped");
@@ -79,11 +80,11 @@ export async function executeRunPart(
         ? await evaluateRepetitions(data, config, part.repetitions, evaluation)
         : config.task === "TRANSFER"
           ? await evaluateTransfer(data, await loadParentArtifact(prisma, run), config, evaluation)
-          : await runSelection(data, config, evaluation);
+          : await runSelectionUnits(data, config, part.units, evaluation);
     await progress.flush();
 
     if (await storePart(prisma, part, run, job, outcomes)) {
-      await finishRunIfComplete(prisma, run.id, runLog);
+      await finishRunIfComplete(prisma, run.id, runLog, engine);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -95,7 +96,7 @@ export async function executeRunPart(
         prisma,
         run,
         "PART_STOPPED",
-        `${describeRepetitions(part.repetitions)} stopped on ${job.workerId}: ${reason}`,
+        `${describePart(part)} stopped on ${job.workerId}: ${reason}`,
       );
     } else {
       runLog.error({ err: error }, "run failed");
@@ -170,7 +171,7 @@ async function claimPart(
       tx,
       run,
       "PART_STARTED",
-      `${describeRepetitions(part.repetitions)} started on ${job.workerId} (attempt ${part.attempts})`,
+      `${describePart(part)} started on ${job.workerId} (attempt ${part.attempts})`,
     );
 
     return { kind: "run", part, run: { ...run, status: "RUNNING" } };
@@ -179,7 +180,8 @@ async function claimPart(
 
 /**
  * Turns a part's progress into the run's: the part's fraction scaled by its
- * share of the repetitions, after those already finished by other parts.
+ * share of the repetitions (or selection units), after those already finished
+ * by other parts.
  */
 async function runShare(
   prisma: PrismaClient,
@@ -188,12 +190,16 @@ async function runShare(
   part: RunPart,
   report: (progress: EvaluationProgress) => void,
 ): Promise<(progress: EvaluationProgress) => void> {
-  if (config.task !== "EVALUATION") {
+  if (config.task === "TRANSFER") {
     return report;
   }
 
-  const done = (await finishedRepetitions(prisma, runId)) / config.repetitions;
-  const share = part.repetitions.length / config.repetitions;
+  const [total, finished, own] =
+    config.task === "EVALUATION"
+      ? [config.repetitions, await finishedRepetitions(prisma, runId), part.repetitions.length]
+      : [countSelectionUnits(config), await finishedUnits(prisma, runId), part.units.length];
+  const done = finished / total;
+  const share = own / total;
 
   return (progress) => report({ ...progress, fraction: done + share * progress.fraction });
 }
@@ -253,7 +259,7 @@ async function storePart(
         tx,
         run,
         "PART_FINISHED",
-        `${describeRepetitions(part.repetitions)} finished on ${job.workerId}`,
+        `${describePart(part)} finished on ${job.workerId}`,
       );
     }
 

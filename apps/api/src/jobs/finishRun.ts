@@ -2,9 +2,11 @@ import {
   BASELINE_KINDS,
   combineRepetitions,
   type EvaluationConfig,
+  mergeSelectionUnits,
   type ModelArtifact,
+  type NetworkEngine,
   type RepetitionOutcome,
-  type SelectionResults,
+  type SelectionUnitOutcome,
   type TransferResult,
 } from "@ree/core-ml";
 import type { Prisma, PrismaClient } from "@ree/db";
@@ -22,11 +24,14 @@ const STORE_TIMEOUT_MS = 120_000;
  * Combines the outcomes of every part once all are DONE, and stores the
  * results, the trained ensembles and the SUCCEEDED status in one transaction.
  * The run's row lock makes one caller store them when two parts finish at once.
+ * Selection units merge in unit order, and a grid search retrains its best cell on
+ * `engine` here to report its test error.
  */
 export async function finishRunIfComplete(
   prisma: PrismaClient,
   runId: string,
   log: Logger,
+  engine: NetworkEngine,
 ): Promise<void> {
   const run = await prisma.run.findUniqueOrThrow({
     where: { id: runId },
@@ -55,7 +60,10 @@ export async function finishRunIfComplete(
   if (config.task === "TRANSFER") {
     results.transfer = run.parts[0]?.outcomes as unknown as TransferResult;
   } else if (config.task !== "EVALUATION") {
-    Object.assign(results, run.parts[0]?.outcomes as unknown as SelectionResults);
+    const outcomes = run.parts.flatMap(
+      (part) => part.outcomes as unknown as SelectionUnitOutcome[],
+    );
+    Object.assign(results, await mergeSelectionUnits(data, config, outcomes, { engine }));
   }
 
   const stored = await prisma.$transaction(

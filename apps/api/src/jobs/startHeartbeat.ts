@@ -1,16 +1,17 @@
-import type { PrismaClient } from "@ree/db";
+import { Prisma, type PrismaClient } from "@ree/db";
 
 import type { Logger } from "../logger.js";
 import { failRun } from "./finishRun.js";
 import { type JobSettings, STALE_HEARTBEATS } from "./JobSettings.js";
 import type { PartLeases } from "./PartLeases.js";
-import { addPartJob, describeRepetitions, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
+import { addPartJob, describePart, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
 
 interface StalePart {
   id: string;
   runId: string;
   organizationId: string;
   repetitions: number[];
+  units: number[];
   attempts: number;
   workerId: string | null;
   jobId: bigint | null;
@@ -35,6 +36,7 @@ export function startHeartbeat(
         await renewLeases(prisma, leases);
         await takeOverStaleParts(prisma, settings, log);
         await takeOverUnclaimedJobs(prisma, settings, log);
+        await requeueJoblessParts(prisma, log);
       })
       .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
   }, settings.heartbeatMs);
@@ -81,13 +83,14 @@ async function takeOverStaleParts(
     UPDATE "RunPart" AS part
     SET status = 'QUEUED', "workerId" = NULL, "jobId" = NULL, "heartbeatAt" = NULL
     FROM stale WHERE part.id = stale.id
-    RETURNING part.id, part."runId", part."organizationId", part.repetitions, part.attempts,
+    RETURNING part.id, part."runId", part."organizationId", part.repetitions, part.units,
+      part.attempts,
       stale."workerId", stale."jobId"`;
 
   for (const part of stale) {
     await releaseJob(prisma, part);
     const run = { id: part.runId, organizationId: part.organizationId };
-    const lost = `${part.workerId ?? "a worker"} sent no heartbeat for ${staleSeconds} s while training ${describeRepetitions(part.repetitions)}`;
+    const lost = `${part.workerId ?? "a worker"} sent no heartbeat for ${staleSeconds} s while training ${describePart(part)}`;
     log.warn({ runId: part.runId, partId: part.id, workerId: part.workerId }, "worker lost");
     if (part.attempts >= settings.maxPartAttempts) {
       await failRun(
@@ -117,14 +120,14 @@ async function takeOverUnclaimedJobs(
 ): Promise<void> {
   const staleSeconds = (STALE_HEARTBEATS * settings.heartbeatMs) / 1000;
   const unclaimed = await prisma.$queryRaw<
-    (Pick<StalePart, "runId" | "organizationId" | "repetitions"> & {
+    (Pick<StalePart, "runId" | "organizationId" | "repetitions" | "units"> & {
       jobId: bigint;
       workerId: string;
       partId: string;
     })[]
   >`
     SELECT job.id AS "jobId", job.locked_by AS "workerId", part.id::text AS "partId",
-      part."runId", part."organizationId", part.repetitions
+      part."runId", part."organizationId", part.repetitions, part.units
     FROM graphile_worker._private_jobs AS job
     JOIN graphile_worker._private_tasks AS task ON task.id = job.task_id
     JOIN "RunPart" AS part ON part.id::text = job.payload->>'partId'
@@ -132,15 +135,73 @@ async function takeOverUnclaimedJobs(
       AND job.locked_at < now() - make_interval(secs => ${staleSeconds})
       AND part.status = 'QUEUED'`;
 
-  for (const { jobId, workerId, partId, runId, organizationId, repetitions } of unclaimed) {
+  for (const { jobId, workerId, partId, runId, organizationId, ...part } of unclaimed) {
     log.warn({ runId, partId, workerId }, "job locked but never claimed");
     await releaseJob(prisma, { workerId, jobId });
     await prisma.$transaction(async (tx) => {
-      const lost = `${workerId} took the job of ${describeRepetitions(repetitions)} but did not start it within ${staleSeconds} s; queued again`;
+      const lost = `${workerId} took the job of ${describePart(part)} but did not start it within ${staleSeconds} s; queued again`;
       await recordEvent(tx, { id: runId, organizationId }, "WORKER_LOST", lost);
       await addPartJob(tx, partId);
     });
   }
+}
+
+/**
+ * Queues again the queued parts of queued or running runs that have no live
+ * job: none waiting, none locked by a worker. That happens when a worker's
+ * claim of the part failed (the database was unreachable, say), which fails
+ * its job without a retry, or when queueing a part's next job failed.
+ */
+async function requeueJoblessParts(prisma: PrismaClient, log: Logger): Promise<void> {
+  const jobless = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT part.id::text
+    FROM "RunPart" AS part
+    JOIN "Run" AS run ON run.id = part."runId"
+    WHERE part.status = 'QUEUED'
+      AND run.status IN ('QUEUED', 'RUNNING')
+      AND NOT EXISTS (${liveJobOf(EXECUTE_RUN_PART_TASK)})`;
+
+  for (const { id } of jobless) {
+    await prisma.$transaction(async (tx) => {
+      // The row lock and the second look make one worker queue the part when two find it.
+      const [part] = await tx.$queryRaw<
+        Pick<StalePart, "runId" | "organizationId" | "repetitions" | "units">[]
+      >`
+        SELECT part."runId", part."organizationId", part.repetitions, part.units
+        FROM "RunPart" AS part
+        WHERE part.id = ${id}::uuid AND part.status = 'QUEUED'
+          AND NOT EXISTS (${liveJobOf(EXECUTE_RUN_PART_TASK)})
+        FOR UPDATE SKIP LOCKED`;
+      if (!part) {
+        return;
+      }
+
+      log.warn({ runId: part.runId, partId: id }, "queued part had no live job");
+      // graphile-worker keeps a job after its last failed attempt, so the part's dead jobs go here.
+      await tx.$executeRaw`
+        SELECT graphile_worker.complete_jobs(array(
+          SELECT job.id FROM graphile_worker._private_jobs AS job
+          WHERE job.payload->>'partId' = ${id}::text))`;
+      await recordEvent(
+        tx,
+        { id: part.runId, organizationId: part.organizationId },
+        "QUEUED",
+        `${describePart(part)} had no live job, because its last one failed before it started; queued again`,
+      );
+      await addPartJob(tx, id);
+    });
+  }
+}
+
+/** Builds a subquery that finds a waiting or locked job of `task` for the row `part` of "RunPart". */
+function liveJobOf(task: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT 1
+    FROM graphile_worker._private_jobs AS job
+    JOIN graphile_worker._private_tasks AS task ON task.id = job.task_id
+    WHERE task.identifier = ${task}
+      AND job.payload->>'partId' = part.id::text
+      AND (job.locked_at IS NOT NULL OR job.attempts < job.max_attempts)`;
 }
 
 /**

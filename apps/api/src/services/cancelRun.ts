@@ -1,3 +1,4 @@
+import { countSelectionUnits, type EvaluationConfig } from "@ree/core-ml";
 import type { PrismaClient } from "@ree/db";
 
 import { ApiError } from "../errors/ApiError.js";
@@ -36,17 +37,32 @@ export async function cancelRun(prisma: PrismaClient, caller: Caller, id: string
       );
     }
 
-    const finished = await finishedRepetitions(tx, id);
-    const total = (run.config as { repetitions?: number }).repetitions ?? 0;
     await recordEvent(
       tx,
       run,
       "CANCELLED",
-      `cancelled by request; ${finished} of ${total} repetitions had finished`,
+      `cancelled by request; ${await describeFinished(tx, run)}`,
     );
 
     return tx.run.findUniqueOrThrow({ where: { id }, omit: { results: true } });
   });
+}
+
+/** Describes how much of the run finished: "3 of 20 repetitions had finished". */
+async function describeFinished(
+  prisma: Pick<PrismaClient, "runPart">,
+  run: { id: string; config: unknown },
+): Promise<string> {
+  const config = run.config as EvaluationConfig;
+  if (config.task === "FEATURE_ELIMINATION" || config.task === "GRID_SEARCH") {
+    const finished = await finishedUnits(prisma, run.id);
+
+    return `${finished} of ${countSelectionUnits(config)} selection units had finished`;
+  }
+
+  const finished = await finishedRepetitions(prisma, run.id);
+
+  return `${finished} of ${config.repetitions} repetitions had finished`;
 }
 
 /** Repetitions of the run whose outcomes are stored. */
@@ -60,4 +76,17 @@ export async function finishedRepetitions(
   });
 
   return parts.reduce((sum, part) => sum + part.repetitions.length, 0);
+}
+
+/** Selection units (repetitions of a feature elimination, grid cells) of the run whose outcomes are stored. */
+export async function finishedUnits(
+  prisma: Pick<PrismaClient, "runPart">,
+  runId: string,
+): Promise<number> {
+  const parts = await prisma.runPart.findMany({
+    where: { runId, status: "DONE" },
+    select: { units: true },
+  });
+
+  return parts.reduce((sum, part) => sum + part.units.length, 0);
 }

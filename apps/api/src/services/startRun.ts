@@ -54,7 +54,7 @@ export async function startRun(
     throw error;
   }
 
-  const { repetitionsPerJob } = readJobSettings();
+  const settings = readJobSettings();
 
   return prisma.$transaction(async (tx) => {
     const run = await tx.run.create({
@@ -68,7 +68,7 @@ export async function startRun(
         progress: { ...QUEUED_PROGRESS, repetitions: config.repetitions },
       },
     });
-    await queueRunParts(tx, run, config, repetitionsPerJob);
+    await queueRunParts(tx, run, config, settings);
 
     return run;
   });

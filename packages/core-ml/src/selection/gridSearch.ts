@@ -3,6 +3,7 @@ import { DEFAULT_NETWORK, type NetworkConfig } from "../evaluation/EvaluationCon
 import { summarize, type Summary } from "../evaluation/summarize.js";
 import { getColumn, selectColumns } from "../matrix/Matrix.js";
 import { createRandom } from "../random/createRandom.js";
+import { repetitionSeeds } from "../random/repetitionSeeds.js";
 import { drawValidationSplit } from "./drawValidationSplit.js";
 import {
   type FeatureSetCandidate,
@@ -80,6 +81,17 @@ export interface GridSearchResult {
   bestTestError: Summary;
 }
 
+/** Validation errors of one grid cell, as scoreGridCells returns them. */
+export interface GridCellScore {
+  /** Index of the combination in grid order, from 0. */
+  cell: number;
+  /** Validation error (%) on each repetition's split, or null where the model did not fit. */
+  errors: (number | null)[];
+}
+
+/** One combination of a hyperparameter grid. */
+export type GridCell = Pick<GridPoint, "hiddenUnits" | "learningRate" | "weightDecay">;
+
 /**
  * Scores every combination of a hyperparameter grid on validation rows,
  * picks the lowest mean error, and retrains it on the fit and validation rows
@@ -89,6 +101,99 @@ export async function gridSearch(
   data: EvaluationData,
   options: GridSearchOptions,
 ): Promise<GridSearchResult> {
+  const cells = gridCells(options.grid ?? STUDY_GRID).map((_, c) => c);
+
+  return finishGridSearch(data, await scoreGridCells(data, cells, options), options);
+}
+
+/** Lists the combinations of a grid in grid order: hidden units, then learning rate, then weight decay. */
+export function gridCells(grid: HyperparameterGrid): GridCell[] {
+  return grid.hiddenUnits.flatMap((hiddenUnits) =>
+    grid.learningRate.flatMap((learningRate) =>
+      grid.weightDecay.map((weightDecay) => ({ hiddenUnits, learningRate, weightDecay })),
+    ),
+  );
+}
+
+/**
+ * Scores the cells `indices` (from 0, in grid order) on the validation rows of
+ * every repetition. A repetition's split and initial weights come from `seed`
+ * and the repetition's index alone, the same for every cell, so cells scored in
+ * separate calls, on separate machines, finish to the result of one call.
+ */
+export async function scoreGridCells(
+  data: EvaluationData,
+  indices: readonly number[],
+  options: GridSearchOptions,
+): Promise<GridCellScore[]> {
+  const search = prepareSearch(data, options);
+  const unknown = indices.find((c) => search.cells[c] === undefined);
+  if (unknown !== undefined) {
+    throw new RangeError(
+      `invalid grid cell ${unknown}: the grid has cells 0 to ${search.cells.length - 1}`,
+    );
+  }
+
+  const errors = await scoreFeatureSets(
+    indices.flatMap((c) =>
+      search.splits.map(({ seed, split }) =>
+        search.candidate(search.cells[c] as GridCell, split.fit, split.validation, seed),
+      ),
+    ),
+    search.context,
+  );
+  const repetitions = search.splits.length;
+
+  return indices.map((cell, k) => ({
+    cell,
+    errors: errors
+      .slice(k * repetitions, (k + 1) * repetitions)
+      .map((e) => (Number.isFinite(e) ? e : null)),
+  }));
+}
+
+/**
+ * Summarises the scores of every cell, in grid order whatever their order,
+ * picks the lowest mean validation error, and retrains that combination on the
+ * fit and validation rows to report its error on the held-out test rows.
+ */
+export async function finishGridSearch(
+  data: EvaluationData,
+  scores: readonly GridCellScore[],
+  options: GridSearchOptions,
+): Promise<GridSearchResult> {
+  const search = prepareSearch(data, options);
+  const byCell = new Map(scores.map((score) => [score.cell, score]));
+  const missing = search.cells.findIndex((_, c) => !byCell.has(c));
+  if (missing >= 0 || scores.length !== search.cells.length) {
+    throw new RangeError(
+      `scores must cover each of the ${search.cells.length} grid cells once, ` +
+        (missing >= 0 ? `but cell ${missing} is missing` : `got ${scores.length} scores`),
+    );
+  }
+
+  const points = search.cells.map((cell, c) => ({
+    ...cell,
+    error: summarize(byCell.get(c)?.errors ?? []),
+  }));
+  const best = points.reduce((a, b) =>
+    (b.error.mean ?? Infinity) < (a.error.mean ?? Infinity) ? b : a,
+  );
+  const testErrors = await scoreFeatureSets(
+    search.splits.map(({ seed, split }) =>
+      search.candidate(best, [...split.fit, ...split.validation], split.test, seed),
+    ),
+    search.context,
+  );
+
+  return {
+    points,
+    best,
+    bestTestError: summarize(testErrors.map((e) => (Number.isFinite(e) ? e : null))),
+  };
+}
+
+function prepareSearch(data: EvaluationData, options: GridSearchOptions) {
   const {
     trainMany,
     grid = STUDY_GRID,
@@ -113,29 +218,21 @@ export async function gridSearch(
 
   const x = selectColumns(data.values, features.map(index));
   const y = selectColumns(data.values, [index(target)]);
-  const context = { x, y, model: "NETWORK" as const, metric, trainMany };
-  const master = createRandom(seed);
-  const splits = Array.from({ length: repetitions }, () => {
-    const splitSeed = master.nextSeed();
-
-    return {
-      seed: splitSeed,
-      split: drawValidationSplit(
-        getColumn(y, 0),
-        createRandom(splitSeed),
-        testFraction,
-        validationFraction,
-      ),
-    };
-  });
-  const combinations = grid.hiddenUnits.flatMap((hiddenUnits) =>
-    grid.learningRate.flatMap((learningRate) =>
-      grid.weightDecay.map((weightDecay) => ({ hiddenUnits, learningRate, weightDecay })),
+  const repetitionIndices = Array.from({ length: repetitions }, (_, r) => r);
+  const splits = repetitionSeeds(seed, repetitionIndices).map((splitSeed) => ({
+    seed: splitSeed,
+    split: drawValidationSplit(
+      getColumn(y, 0),
+      createRandom(splitSeed),
+      testFraction,
+      validationFraction,
     ),
-  );
+  }));
   const allFeatures = features.map((_, j) => j);
+  // Every cell starts from the same initial weights on a repetition's split, so
+  // cells differ by their hyperparameters alone.
   const candidate = (
-    combination: (typeof combinations)[number],
+    cell: GridCell,
     fitRows: number[],
     validationRows: number[],
     candidateSeed: number,
@@ -143,38 +240,20 @@ export async function gridSearch(
     features: allFeatures,
     fitRows,
     validationRows,
-    network: { ...DEFAULT_NETWORK, ...network, ...combination, seed: candidateSeed },
+    network: {
+      ...DEFAULT_NETWORK,
+      ...network,
+      hiddenUnits: cell.hiddenUnits,
+      learningRate: cell.learningRate,
+      weightDecay: cell.weightDecay,
+      seed: candidateSeed,
+    },
   });
 
-  const errors = await scoreFeatureSets(
-    combinations.flatMap((combination) =>
-      splits.map(({ seed: splitSeed, split }) =>
-        candidate(combination, split.fit, split.validation, splitSeed),
-      ),
-    ),
-    context,
-  );
-  const points = combinations.map((combination, c) => ({
-    ...combination,
-    error: summarize(
-      errors
-        .slice(c * repetitions, (c + 1) * repetitions)
-        .map((e) => (Number.isFinite(e) ? e : null)),
-    ),
-  }));
-  const best = points.reduce((a, b) =>
-    (b.error.mean ?? Infinity) < (a.error.mean ?? Infinity) ? b : a,
-  );
-  const testErrors = await scoreFeatureSets(
-    splits.map(({ seed: splitSeed, split }) =>
-      candidate(best, [...split.fit, ...split.validation], split.test, splitSeed),
-    ),
-    context,
-  );
-
   return {
-    points,
-    best,
-    bestTestError: summarize(testErrors.map((e) => (Number.isFinite(e) ? e : null))),
+    cells: gridCells(grid),
+    splits,
+    candidate,
+    context: { x, y, model: "NETWORK" as const, metric, trainMany },
   };
 }

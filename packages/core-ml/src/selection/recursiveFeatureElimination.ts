@@ -3,6 +3,7 @@ import type { EvaluationData } from "../evaluation/evaluateRepeated.js";
 import { DEFAULT_NETWORK, type NetworkConfig } from "../evaluation/EvaluationConfig.js";
 import { getColumn, selectColumns } from "../matrix/Matrix.js";
 import { createRandom } from "../random/createRandom.js";
+import { repetitionSeeds } from "../random/repetitionSeeds.js";
 import { drawValidationSplit, type ValidationSplit } from "./drawValidationSplit.js";
 import {
   type FeatureSetCandidate,
@@ -37,6 +38,7 @@ export interface RfeOptions {
   network?: Partial<Omit<NetworkConfig, "lossWeighting">>;
   /**
    * Whole eliminations, each on a new split and with new initial weights.
+   * eliminateFeatures takes the repetition indices instead.
    * @default 100
    */
   repetitions?: number;
@@ -69,6 +71,18 @@ export interface RfeResult {
   eliminationOrders: string[][];
 }
 
+/** One repetition of the elimination, as eliminateFeatures returns it. */
+export interface RfeRepetition {
+  /** Repetition index, from 0. */
+  repetition: number;
+  /** Validation error (%) at each count from n down to 1, or null where the model did not fit. */
+  errors: (number | null)[];
+  /** Feature indices in the order they were removed. */
+  removed: number[];
+  /** Feature indices never removed: the last one standing. */
+  kept: number[];
+}
+
 /**
  * Recursive feature elimination with repetitions: from all features, each step
  * refits the model once per remaining feature with that feature left out and
@@ -81,19 +95,38 @@ export async function recursiveFeatureElimination(
   data: EvaluationData,
   options: RfeOptions,
 ): Promise<RfeResult> {
+  const { repetitions = 100 } = options;
+  const all = Array.from({ length: repetitions }, (_, r) => r);
+
+  return summarizeEliminations(
+    featureNames(data, options),
+    await eliminateFeatures(data, all, options),
+  );
+}
+
+/**
+ * Runs the repetitions `indices` (from 0) of a recursive feature elimination.
+ * Each repetition draws its split and initial weights from `seed` and its index
+ * alone, so repetitions eliminated in separate calls, on separate machines,
+ * summarise to the result of one call over all of them.
+ */
+export async function eliminateFeatures(
+  data: EvaluationData,
+  indices: readonly number[],
+  options: RfeOptions,
+): Promise<RfeRepetition[]> {
   const {
     trainMany,
-    features = data.columns.filter((c) => c.role === "FEATURE").map((c) => c.name),
     target = data.columns.find((c) => c.role === "TARGET")?.name ?? "",
     model = "NETWORK",
     network = {},
-    repetitions = 100,
     testFraction = 0.2,
     validationFraction = 0.2,
     metric = "MAPE",
     seed = 0,
     onProgress,
   } = options;
+  const features = featureNames(data, options);
   if (features.length < 2) {
     throw new RangeError(`features must list at least 2 columns, got [${features.join(", ")}]`);
   }
@@ -104,11 +137,12 @@ export async function recursiveFeatureElimination(
   );
   const y = selectColumns(data.values, [columnIndex(data, target)]);
   const settings = { ...DEFAULT_NETWORK, ...network };
-  const master = createRandom(seed);
-  const runs = Array.from({ length: repetitions }, () => {
-    const runSeed = master.nextSeed();
+  const seeds = repetitionSeeds(seed, indices);
+  const runs = indices.map((repetition, r) => {
+    const runSeed = seeds[r] ?? 0;
 
     return {
+      repetition,
       seed: runSeed,
       split: drawValidationSplit(
         getColumn(y, 0),
@@ -164,40 +198,58 @@ export async function recursiveFeatureElimination(
     onProgress?.(step / totalSteps, `eliminated ${step} of ${totalSteps} features`);
   }
 
-  return summarizeRuns(features, runs);
+  return runs.map(({ repetition, errors, removed, kept }) => ({
+    repetition,
+    errors: errors.map(finite),
+    removed,
+    kept,
+  }));
 }
 
-function summarizeRuns(
+/**
+ * Summarises the repetitions of an elimination over the `features` it started
+ * from, in repetition order whatever the order of `runs`.
+ */
+export function summarizeEliminations(
   features: string[],
-  runs: { errors: number[]; removed: number[]; kept: number[] }[],
+  runs: readonly RfeRepetition[],
 ): RfeResult {
+  const ordered = [...runs].sort((a, b) => a.repetition - b.repetition);
   const counts = features.map((_, step) => features.length - step);
-  const at = (step: number) => runs.map((run) => finite(run.errors[step]));
+  const at = (step: number) => ordered.map((run) => finite(run.errors[step]));
 
   return {
     features,
     counts,
     error: counts.map((_, step) => summarize(at(step))),
     normalizedError: counts.map((_, step) =>
-      summarize(runs.map((run) => ratio(run.errors[step], run.errors[0]))),
+      summarize(ordered.map((run) => ratio(run.errors[step], run.errors[0]))),
     ),
     keptProbability: counts.map((_, step) =>
       features.map(
         (_, feature) =>
-          runs.filter((run) => !run.removed.slice(0, step).includes(feature)).length / runs.length,
+          ordered.filter((run) => !run.removed.slice(0, step).includes(feature)).length /
+          ordered.length,
       ),
     ),
-    eliminationOrders: runs.map((run) =>
+    eliminationOrders: ordered.map((run) =>
       [...run.removed, ...run.kept].map((feature) => features[feature] ?? String(feature)),
     ),
   };
 }
 
-function finite(value: number | undefined): number | null {
+function featureNames(data: EvaluationData, options: RfeOptions): string[] {
+  return options.features ?? data.columns.filter((c) => c.role === "FEATURE").map((c) => c.name);
+}
+
+function finite(value: number | null | undefined): number | null {
   return value !== undefined && Number.isFinite(value) ? value : null;
 }
 
-function ratio(value: number | undefined, reference: number | undefined): number | null {
+function ratio(
+  value: number | null | undefined,
+  reference: number | null | undefined,
+): number | null {
   const top = finite(value);
   const bottom = finite(reference);
 
