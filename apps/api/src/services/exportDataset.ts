@@ -18,10 +18,7 @@ export interface ExportRequest {
  * one string. The file imports back to the stored numbers; see writeDatasetCsv. Large data
  * sets are better streamed with openDatasetExport.
  */
-export async function exportDataset(
-  prisma: PrismaClient,
-  request: ExportRequest,
-): Promise<string> {
+export async function exportDataset(prisma: PrismaClient, request: ExportRequest): Promise<string> {
   const parts: string[] = [];
   for await (const part of await openDatasetExport(prisma, request)) {
     parts.push(part);
