@@ -30,4 +30,10 @@ export {
 } from "../generated/prisma/client.js";
 export { createTenantPrismaClient } from "./createTenantPrismaClient.js";
 export { currentTenant, runAsTenant, type Tenant } from "./tenantScope.js";
-export { APP_ROLE, ensureAppRole, type AppRoleOptions } from "./ensureAppRole.js";
+export {
+  APP_ROLE,
+  ensureAppRole,
+  ensureWorkerRole,
+  WORKER_ROLE,
+  type AppRoleOptions,
+} from "./ensureAppRole.js";
