@@ -23,6 +23,8 @@ const namedTenant = new WeakMap<pg.PoolClient, string>();
  * Builds a pool that names the tenant on every connection it hands out. The settings are
  * session-wide (set_config(..., false)) and set outside any transaction, so a rollback cannot
  * undo them. The pool is private to one client, so every query passes through `connect` first.
+ * NOTE: This relies on each PostgreSQL connection staying with one client. A pooler in front
+ * (PgBouncer) must therefore run in session mode, because transaction mode could mix tenants.
  * JIT compilation is off because the row-level security policies make the planner overestimate
  * small keyset reads: compiling a 500-sample page took 1.2 s, running it 0.4 ms.
  */
