@@ -4,8 +4,9 @@
  *
  * 1. single predictions with the study ensemble at 50 concurrent clients (p50, p99),
  *    against `{ __typename }` at the same concurrency as the server's floor;
- * 2. one 10,000-composition prediction batch, against the same prediction
- *    computed in this process without GraphQL;
+ * 2. one 10,000-composition prediction batch, as objects (PredictDocument) and as a list
+ *    per target (PredictColumnsDocument), against the same prediction computed in this
+ *    process without GraphQL;
  * 3. pages of 500 samples of a 100,000-sample data set: a full walk by cursor,
  *    and 50 clients reading deep pages, with the server's resident memory.
  *
@@ -20,7 +21,7 @@ import { parseArgs } from "node:util";
 
 import { createMatrix, type ModelArtifact, predictWithArtifact } from "@ree/core-ml";
 import { createPrismaClient } from "@ree/db";
-import { PredictDocument } from "@ree/schema/documents";
+import { PredictColumnsDocument, PredictDocument } from "@ree/schema/documents";
 import autocannon from "autocannon";
 import { print } from "graphql";
 
@@ -182,6 +183,22 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
     batchTimes.push(performance.now() - started);
   }
 
+  const columnsBody = { ...batchBody, query: print(PredictColumnsDocument) };
+  const columnTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const response = await post(url, token, columnsBody);
+    const json = (await response.json()) as {
+      errors?: unknown;
+      data?: { predictColumns: { labels: unknown[] } };
+    };
+    if (json.errors || json.data?.predictColumns.labels.length !== BATCH) {
+      throw new Error(`batch as columns failed: ${JSON.stringify(json.errors)}`);
+    }
+
+    columnTimes.push(performance.now() - started);
+  }
+
   const prisma = createPrismaClient(
     process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/ree_bench_api",
   );
@@ -208,6 +225,11 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
     `\n${BATCH}-composition batch over GraphQL: median ${batchMs.toFixed(0)} ms of 5 (${batchTimes.map((t) => t.toFixed(0)).join(", ")})` +
       `\n  the same prediction in this process: median ${computeMs.toFixed(0)} ms` +
       `\n  batch / target ${TARGET_BATCH_MS} ms: ${(batchMs / TARGET_BATCH_MS).toFixed(2)}; batch / in-process: ${(batchMs / computeMs).toFixed(2)}`,
+  );
+  const columnsMs = median(columnTimes);
+  console.log(
+    `${BATCH}-composition batch as columns (predictColumns): median ${columnsMs.toFixed(0)} ms of 5 (${columnTimes.map((t) => t.toFixed(0)).join(", ")})` +
+      `\n  columns / target ${TARGET_BATCH_MS} ms: ${(columnsMs / TARGET_BATCH_MS).toFixed(2)}; columns / in-process: ${(columnsMs / computeMs).toFixed(2)}`,
   );
 
   const rssBefore = residentMiB(pid);

@@ -9,6 +9,8 @@
  *   reads: the total with its spread, the screening class and the warnings;
  * - the same batch selecting every one of the 17 targets as well (the
  *   dashboard's PredictDocument);
+ * - the same numbers as a list per target (`predictColumns`, the dashboard's
+ *   PredictColumnsDocument for files);
  * - a single composition, one request at a time.
  *
  * The reference, measured in this process in the same run, is
@@ -36,7 +38,11 @@ import {
   parseTable,
   predictWithArtifact,
 } from "@ree/core-ml";
-import { PredictDocument, type PredictVariables } from "@ree/schema/documents";
+import {
+  PredictColumnsDocument,
+  PredictDocument,
+  type PredictVariables,
+} from "@ree/schema/documents";
 import { print } from "graphql";
 
 const BATCH_SIZE = 10_000;
@@ -97,10 +103,13 @@ try {
   const reference = timeRepeats(repeats, () => predictWithArtifact(artifact, toMatrix(batch)));
   let warned = 0;
   const screeningTimes = await timeRepeatsAsync(repeats, async () => {
-    const predictions = await post(SCREENING_QUERY, batch);
+    const { predict: predictions = [] } = await post(SCREENING_QUERY, batch);
     warned = predictions.filter((prediction) => prediction.warnings.length > 0).length;
   });
   const fullTimes = await timeRepeatsAsync(repeats, () => post(print(PredictDocument), batch));
+  const columnTimes = await timeRepeatsAsync(repeats, () =>
+    post(print(PredictColumnsDocument), batch),
+  );
   const singleTimes = await timeRepeatsAsync(singles, () =>
     post(SCREENING_QUERY, batch.slice(0, 1)),
   );
@@ -130,6 +139,7 @@ try {
   report(`batch of ${BATCH_SIZE}, total + class + warnings`, screeningTimes);
   console.log(`  compositions with domain warnings: ${warned} of ${BATCH_SIZE}`);
   report(`batch of ${BATCH_SIZE}, every target (PredictDocument)`, fullTimes);
+  report(`batch of ${BATCH_SIZE}, every target as columns (PredictColumnsDocument)`, columnTimes);
   console.log(
     `single composition, ${singles} requests one after another: ` +
       `median ${median(singleTimes).toFixed(1)} ms, p99 ${percentile(singleTimes, 99).toFixed(1)} ms`,
@@ -200,14 +210,14 @@ async function postPredict(
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as {
-    data?: { predict: { warnings: unknown[] }[] };
+    data?: { predict?: { warnings: unknown[] }[]; predictColumns?: unknown };
     errors?: { message: string }[];
   };
   if (!body.data) {
     throw new Error(`predict failed: ${body.errors?.[0]?.message ?? response.status}`);
   }
 
-  return body.data.predict;
+  return body.data;
 }
 
 function timeRepeats(count: number, run: () => unknown): number[] {

@@ -1,13 +1,4 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  ConnectionInfo,
-  IsolationLevel,
-  SqlDriverAdapter,
-  SqlDriverAdapterFactory,
-  SqlQuery,
-  SqlResultSet,
-  Transaction,
-} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 import { PrismaClient } from "../generated/prisma/client.js";
@@ -16,17 +7,12 @@ import { currentTenant, type Tenant } from "./tenantScope.js";
 /**
  * Creates a Prisma client whose every query runs in a transaction that first names the current
  * tenant (see runAsTenant) with set_config(..., true). The settings end with the transaction,
- * so a pooled connection never carries one request's tenant into another's.
+ * so a pooled connection never carries one request's tenant into another's, and a pooler in
+ * transaction mode (PgBouncer) keeps each tenant with its statements.
  */
 export function createTenantPrismaClient(databaseUrl: string): PrismaClient {
-  const pool = new pg.Pool({ connectionString: databaseUrl });
-  const inner = new PrismaPg(pool, { disposeExternalPool: true });
-  const factory: SqlDriverAdapterFactory = {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    connect: async () => new TenantAdapter(await inner.connect()),
-  };
-  const client = new PrismaClient({ adapter: factory });
+  const pool = createTenantPool(databaseUrl);
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
 
   return client;
@@ -52,13 +38,93 @@ export async function runTenantTransaction<T>(
     );
   }
 
-  const connection = await pool.connect();
-  // A connection whose ROLLBACK failed is in an unknown state; the pool closes it on release.
+  return inTransaction(await pool.connect(), work);
+}
+
+/** A connection inside runTenantTransaction. */
+export type TenantConnection = pg.PoolClient;
+
+/**
+ * Builds a pool whose connections turn every BEGIN into BEGIN plus the tenant's settings, in
+ * one round trip, and which runs each statement sent outside a transaction in a transaction of
+ * its own. adapter-pg sends BEGIN on a connection from connect() for Prisma's transactions and
+ * calls query() on the pool for any other statement, so no statement escapes the tenant.
+ * JIT compilation is off because the row-level security policies make the planner overestimate
+ * small keyset reads: compiling a page of 500 samples took 1.2 s, running it 0.4 ms.
+ */
+function createTenantPool(databaseUrl: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, options: "-c jit=off" });
+  const checkout = pool.connect.bind(pool);
+
+  const connect = async (): Promise<pg.PoolClient> => scopeTransactions(await checkout());
+  const query = async (config: string | pg.QueryConfig): Promise<pg.QueryResult> =>
+    inTransaction(await connect(), (connection) => connection.query(config));
+
+  pool.connect = connect as pg.Pool["connect"];
+  pool.query = query as pg.Pool["query"];
+
+  return pool;
+}
+
+const scoped = new WeakSet<pg.PoolClient>();
+
+/** Makes a pooled connection name the current tenant in every transaction it begins. */
+function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
+  if (scoped.has(connection)) {
+    return connection;
+  }
+
+  const send = connection.query.bind(connection) as (
+    config: string | pg.QueryConfig,
+  ) => Promise<pg.QueryResult | pg.QueryResult[]>;
+  const query = async (config: string | pg.QueryConfig) => {
+    const text = typeof config === "string" ? config : config.text;
+    if (text.trim().toUpperCase() !== "BEGIN") {
+      return send(config);
+    }
+
+    // A simple query of two statements answers with one result each; BEGIN's comes first.
+    const results = await send(beginAsTenant(connection, currentTenant()));
+
+    return Array.isArray(results) ? results[0] : results;
+  };
+
+  connection.query = query as pg.PoolClient["query"];
+  scoped.add(connection);
+
+  return connection;
+}
+
+/**
+ * Returns BEGIN followed by the tenant's transaction-local settings, as one simple query. The
+ * values are quoted by the driver, because a simple query with several statements takes no
+ * parameters.
+ */
+function beginAsTenant(connection: pg.PoolClient, tenant: Tenant): string {
+  const settings: [string, string][] = [
+    ["ree.organization_id", tenant.organizationId ?? ""],
+    ["ree.user_id", tenant.userId ?? ""],
+    ["ree.team_ids", (tenant.teamIds ?? []).join(",")],
+    ["ree.token_hash", tenant.tokenHash ?? ""],
+  ];
+  const calls = settings.map(
+    ([name, value]) => `set_config('${name}', ${connection.escapeLiteral(value)}, true)`,
+  );
+
+  return `BEGIN; SELECT ${calls.join(", ")}`;
+}
+
+/**
+ * Runs work between BEGIN and COMMIT on a scoped connection and releases it. A ROLLBACK that
+ * fails leaves the connection in an unknown state, so the pool closes it instead of reusing it.
+ */
+async function inTransaction<T>(
+  connection: pg.PoolClient,
+  work: (connection: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   let broken: Error | undefined;
   try {
     await connection.query("BEGIN");
-    const { sql, args } = setTenantQuery(currentTenant());
-    await connection.query(sql, args);
     const result = await work(connection);
     await connection.query("COMMIT");
 
@@ -70,89 +136,5 @@ export async function runTenantTransaction<T>(
     throw error;
   } finally {
     connection.release(broken);
-  }
-}
-
-/** A connection inside runTenantTransaction. */
-export type TenantConnection = pg.PoolClient;
-
-const text = { scalarType: "string", arity: "scalar" } as const;
-
-function setTenantQuery(tenant: Tenant): SqlQuery {
-  return {
-    sql:
-      "SELECT set_config('ree.organization_id', $1, true), set_config('ree.user_id', $2, true), " +
-      "set_config('ree.team_ids', $3, true), set_config('ree.token_hash', $4, true)",
-    args: [
-      tenant.organizationId ?? "",
-      tenant.userId ?? "",
-      (tenant.teamIds ?? []).join(","),
-      tenant.tokenHash ?? "",
-    ],
-    argTypes: [text, text, text, text],
-  };
-}
-
-const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
-
-/** Wraps node-postgres' adapter so that no query runs outside a tenant-scoped transaction. */
-class TenantAdapter implements SqlDriverAdapter {
-  readonly provider: SqlDriverAdapter["provider"];
-  readonly adapterName: string;
-
-  constructor(private readonly inner: SqlDriverAdapter) {
-    this.provider = inner.provider;
-    this.adapterName = inner.adapterName;
-  }
-
-  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const transaction = await this.inner.startTransaction(isolationLevel);
-    try {
-      await transaction.executeRaw(setTenantQuery(currentTenant()));
-    } catch (error) {
-      await transaction.executeRaw(statement("ROLLBACK")).catch(() => undefined);
-      await transaction.rollback();
-      throw error;
-    }
-
-    return transaction;
-  }
-
-  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
-    return this.inTransaction((transaction) => transaction.queryRaw(query));
-  }
-
-  executeRaw(query: SqlQuery): Promise<number> {
-    return this.inTransaction((transaction) => transaction.executeRaw(query));
-  }
-
-  executeScript(script: string): Promise<void> {
-    return this.inner.executeScript(script);
-  }
-
-  getConnectionInfo(): ConnectionInfo {
-    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: true };
-  }
-
-  dispose(): Promise<void> {
-    return this.inner.dispose();
-  }
-
-  /** Runs one statement in a transaction of its own, as PostgreSQL would without BEGIN. */
-  private async inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    const transaction = await this.startTransaction();
-    let result: T;
-    try {
-      result = await work(transaction);
-      await transaction.executeRaw(statement("COMMIT"));
-    } catch (error) {
-      await transaction.executeRaw(statement("ROLLBACK")).catch(() => undefined);
-      await transaction.rollback();
-      throw error;
-    }
-
-    await transaction.commit();
-
-    return result;
   }
 }

@@ -34,4 +34,10 @@ export {
   type TenantConnection,
 } from "./createTenantPrismaClient.js";
 export { currentTenant, runAsTenant, type Tenant } from "./tenantScope.js";
-export { APP_ROLE, ensureAppRole, type AppRoleOptions } from "./ensureAppRole.js";
+export {
+  APP_ROLE,
+  ensureAppRole,
+  ensureWorkerRole,
+  WORKER_ROLE,
+  type AppRoleOptions,
+} from "./ensureAppRole.js";

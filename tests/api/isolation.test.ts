@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { parse } from "graphql";
-import { runAsTenant, type Role } from "@ree/db";
+import { ensureWorkerRole, runAsTenant, type Role } from "@ree/db";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -443,6 +443,38 @@ describe("tenant isolation", () => {
       expect(own.rows[0]?.n).toBe(10);
       expect(update.rowCount).toBe(0);
       expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("confines the worker role to parts and runs", async () => {
+    const client = new pg.Client({ connectionString: await ensureWorkerRole(stack.databaseUrl) });
+    await client.connect();
+    try {
+      const role = await client.query<{ rolsuper: boolean; rolbypassrls: boolean }>(
+        "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user",
+      );
+      const counts = await client.query<{ table: string; n: number }>(
+        `SELECT 'RunPart' AS table, count(DISTINCT "organizationId")::int AS n FROM "RunPart"
+         UNION ALL SELECT 'Run', count(DISTINCT "organizationId")::int FROM "Run"
+         UNION ALL SELECT 'Dataset', count(*)::int FROM "Dataset"
+         UNION ALL SELECT 'Sample', count(*)::int FROM "Sample"
+         UNION ALL SELECT 'Model', count(*)::int FROM "Model"
+         UNION ALL SELECT 'ApiToken', count(*)::int FROM "ApiToken"`,
+      );
+      const deleted = await client.query(`DELETE FROM "Run" WHERE "id" = $1`, [labs[0]?.runId]);
+
+      expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false });
+      expect(Object.fromEntries(counts.rows.map((row) => [row.table, row.n]))).toEqual({
+        RunPart: labs.length,
+        Run: labs.length,
+        Dataset: 0,
+        Sample: 0,
+        Model: 0,
+        ApiToken: 0,
+      });
+      expect(deleted.rowCount).toBe(0);
     } finally {
       await client.end();
     }

@@ -5,7 +5,9 @@ import {
   type ModelDetail,
   ModelDocument,
   ModelListDocument,
+  PredictColumnsDocument,
   PredictDocument,
+  predictionsFromColumns,
   type PredictVariables,
 } from "@ree/schema/documents";
 import * as tf from "@tensorflow/tfjs";
@@ -148,6 +150,41 @@ describe("predict screening", () => {
 
     expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(errors?.[0]?.message).toMatch(/screeningThreshold must be zero or more, .* got -5/);
+  });
+});
+
+describe("predict as columns", () => {
+  it("matches predict for every field", async () => {
+    const compositions = [
+      ...usCompositions,
+      composition("lime-rich", [14, 75, 5, 4, 1, 0.2]),
+      { oxides: usCompositions[0]?.oxides ?? [] },
+    ];
+    const variables = { modelId: ensemble.id, compositions, screeningThreshold: 150 };
+    const { predict } = await graphqlData(stack.apiUrl, PredictDocument, variables);
+    const { predictColumns } = await graphqlData(stack.apiUrl, PredictColumnsDocument, variables);
+
+    expect(predictColumns.targets.map((column) => column.target)).toEqual(ensemble.targets);
+    expect(
+      predictColumns.targets.every((column) => column.p95.length === compositions.length),
+    ).toBe(true);
+    expect(predictColumns.labels.at(-1)).toBeNull();
+    expect(predictColumns.warnings.at(-2)?.map((warning) => warning.feature)).toContain(
+      "CaO_mol_pct",
+    );
+    expect(predictionsFromColumns(predictColumns)).toEqual(predict);
+  });
+
+  it("rejects an out-of-range oxide", async () => {
+    const { errors } = await graphqlRequest(stack.apiUrl, PredictColumnsDocument, {
+      modelId: ensemble.id,
+      compositions: [composition("negative", [14, -1, 5, 4, 1, 0.2])],
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(
+      /composition 1 \("negative"\): CaO = -1 mol % is out of range/,
+    );
   });
 });
 

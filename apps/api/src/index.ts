@@ -15,3 +15,4 @@ export { ApiErrorCode } from "./errors/ApiErrorCode.js";
 export { seedFirstOwner, FIRST_OWNER_EMAIL } from "./seed/seedFirstOwner.js";
 export { createAccount, type AccountInput } from "./services/accounts.js";
 export { newSecret } from "./auth/credentials.js";
+export { LAST_USED_INTERVAL_MS } from "./auth/authenticate.js";

@@ -36,43 +36,100 @@ export async function authenticate(
   return session ? authenticateSession(prisma, session) : null;
 }
 
-async function authenticateToken(prisma: PrismaClient, secret: string): Promise<Principal | null> {
-  const tokenHash = hashSecret(secret);
-  const token = await runAsTenant({ tokenHash }, async () => {
-    const found = await prisma.apiToken.findFirst({ where: { tokenHash, revokedAt: null } });
-    if (found) {
-      await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
-    }
+/** Minimum time between two writes of a token's lastUsedAt, in ms; each write locks the row. */
+export const LAST_USED_INTERVAL_MS = 60_000;
 
-    return found;
-  });
-
-  // A token acts in its own organisation only, and stops working when its user leaves it.
-  const principal = token
-    ? await principalOf(prisma, token.userId, token.organizationId, null, null)
-    : null;
-
-  return principal?.organizationId === token?.organizationId ? principal : null;
+interface CredentialMembership {
+  organizationId: string;
+  teamId: string | null;
+  role: Role;
 }
 
+/**
+ * Reads the token and its user's memberships in the token's organisation in one statement, so a
+ * revoked token fails on the next request on every API replica: nothing is cached in process.
+ */
+async function authenticateToken(prisma: PrismaClient, secret: string): Promise<Principal | null> {
+  const tokenHash = hashSecret(secret);
+  const rows = await runAsTenant(
+    { tokenHash },
+    () =>
+      prisma.$queryRaw<
+        (CredentialMembership & { tokenId: string; userId: string; lastUsedAt: Date | null })[]
+      >`
+      SELECT t.id AS "tokenId", t."userId", t."lastUsedAt",
+        m."organizationId", m."teamId", m.role::text AS role
+      FROM "ApiToken" t
+      JOIN "Membership" m ON m."userId" = t."userId" AND m."organizationId" = t."organizationId"
+      WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL
+      ORDER BY m."createdAt"`,
+  );
+  const token = rows[0];
+  if (!token) {
+    return null;
+  }
+
+  const now = new Date();
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
+    await markTokenUsed(prisma, tokenHash, token.tokenId, now);
+  }
+
+  // A token acts in its own organisation only, and stops working when its user leaves it.
+  return choosePrincipal(token.userId, rows, token.organizationId, null, null, true);
+}
+
+/** Writes lastUsedAt unless another request or replica wrote it within the interval. */
+async function markTokenUsed(
+  prisma: PrismaClient,
+  tokenHash: string,
+  tokenId: string,
+  now: Date,
+): Promise<void> {
+  const stale = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
+  await runAsTenant({ tokenHash }, () =>
+    prisma.apiToken.updateMany({
+      where: { id: tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] },
+      data: { lastUsedAt: now },
+    }),
+  );
+}
+
+/** Reads the session and its user's memberships in one statement, as for tokens. */
 async function authenticateSession(
   prisma: PrismaClient,
   secret: string,
 ): Promise<Principal | null> {
-  const session = await prisma.session.findFirst({
-    where: { tokenHash: hashSecret(secret), expiresAt: { gt: new Date() } },
-  });
-  if (!session) {
-    return null;
-  }
-
-  return principalOf(
-    prisma,
-    session.userId,
-    session.activeOrganizationId,
-    session.activeTeamId,
-    session.id,
+  const tokenHash = hashSecret(secret);
+  const rows = await runAsTenant(
+    { tokenHash },
+    () =>
+      prisma.$queryRaw<
+        (CredentialMembership & {
+          sessionId: string;
+          userId: string;
+          activeOrganizationId: string | null;
+          activeTeamId: string | null;
+        })[]
+      >`
+      SELECT s.id AS "sessionId", s."userId", s."activeOrganizationId", s."activeTeamId",
+        m."organizationId", m."teamId", m.role::text AS role
+      FROM "Session" s
+      JOIN "Membership" m ON m."userId" = s."userId"
+      WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > now() AT TIME ZONE 'UTC'
+      ORDER BY m."createdAt"`,
   );
+  const session = rows[0];
+
+  return session
+    ? choosePrincipal(
+        session.userId,
+        rows,
+        session.activeOrganizationId,
+        session.activeTeamId,
+        session.sessionId,
+        false,
+      )
+    : null;
 }
 
 /**
@@ -89,9 +146,25 @@ export async function principalOf(
   const memberships = await runAsTenant({ userId }, () =>
     prisma.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
   );
+
+  return choosePrincipal(userId, memberships, organizationId, activeTeamId, sessionId, false);
+}
+
+/**
+ * Picks the organisation role among the user's memberships, oldest first: in the chosen
+ * organisation, else (unless `strict`) in the first one; null when there is none.
+ */
+function choosePrincipal(
+  userId: string,
+  memberships: readonly CredentialMembership[],
+  organizationId: string | null,
+  activeTeamId: string | null,
+  sessionId: string | null,
+  strict: boolean,
+): Principal | null {
   const organizationRole =
     memberships.find((m) => m.teamId === null && m.organizationId === organizationId) ??
-    memberships.find((m) => m.teamId === null);
+    (strict ? undefined : memberships.find((m) => m.teamId === null));
   if (!organizationRole) {
     return null;
   }

@@ -14,6 +14,7 @@ const PUBLIC_FIELDS = new Set(["signIn", "viewer"]);
  */
 const FIELD_ROLES: Readonly<Record<string, Role>> = {
   predict: "VIEWER",
+  predictColumns: "VIEWER",
   previewImport: "VIEWER",
   signOut: "VIEWER",
   switchOrganization: "VIEWER",
@@ -30,7 +31,14 @@ const FIELD_ROLES: Readonly<Record<string, Role>> = {
 };
 
 /** Mutations that change nothing worth auditing. */
-const UNAUDITED = new Set(["signIn", "signOut", "switchOrganization", "predict", "previewImport"]);
+const UNAUDITED = new Set([
+  "signIn",
+  "signOut",
+  "switchOrganization",
+  "predict",
+  "predictColumns",
+  "previewImport",
+]);
 
 /**
  * Checks the caller's role before every root field, and records each successful mutation in

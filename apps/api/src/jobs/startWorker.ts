@@ -1,5 +1,5 @@
 import type { NetworkEngine } from "@ree/core-ml";
-import { createPrismaClient, type PrismaClient, runAsTenant } from "@ree/db";
+import { createPrismaClient, ensureWorkerRole, type PrismaClient, runAsTenant } from "@ree/db";
 import { Logger as WorkerLogger, run, type Runner } from "graphile-worker";
 
 import type { Logger } from "../logger.js";
@@ -10,7 +10,10 @@ import { EXECUTE_RUN_PART_TASK } from "./runParts.js";
 import { startHeartbeat } from "./startHeartbeat.js";
 
 export interface WorkerOptions {
-  /** The job queue's database, as a user that may install its schema. */
+  /**
+   * The job queue's database, as the tables' owner: a user that may install the queue's schema
+   * and create roles (CREATEROLE); it needs no superuser.
+   */
   databaseUrl: string;
   /** A tenant client; each run executes as the organisation that owns it. */
   prisma: PrismaClient;
@@ -42,9 +45,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
   const leases = new PartLeases();
   const execution: ExecuteRunOptions = { prisma, engine, logger, settings, leases, onProgress };
   // The heartbeat watches the parts of every organisation, and a job names its part alone, so
-  // both read as the queue's owner. That role must bypass row-level security (a superuser, or a
-  // role with BYPASSRLS); each part then executes as its organisation's tenant.
-  const maintenance = createPrismaClient(databaseUrl);
+  // both connect as the worker role. Its policies show it the parts and runs of every
+  // organisation and no other data. Each part then executes as its organisation's tenant.
+  const maintenance = createPrismaClient(await ensureWorkerRole(databaseUrl));
   // The first query of a process took over a second in tests on 2 loaded cores.
   // Running it here keeps it from delaying the claim of the first part.
   await prisma.$queryRaw`SELECT 1`;

@@ -1,4 +1,10 @@
-import { CompositionInput, Model, ModelConnection, Prediction } from "@ree/schema/types";
+import {
+  CompositionInput,
+  Model,
+  ModelConnection,
+  Prediction,
+  PredictionColumns,
+} from "@ree/schema/types";
 import type { ModelArtifact } from "@ree/core-ml";
 import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 
@@ -10,7 +16,7 @@ import {
   newestFirstConnection,
   newestFirstQuery,
 } from "../services/newestFirstPage.js";
-import { predict } from "../services/predict.js";
+import { predict, predictColumns } from "../services/predict.js";
 import { STUDY_ENSEMBLE_NAME } from "../seed/seedStudyModels.js";
 import { toModel } from "../services/records.js";
 
@@ -68,26 +74,53 @@ export class ModelResolver {
   async predict(
     @Arg("modelId", () => ID) modelId: string,
     @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
-    @Ctx() { models, logger }: Context,
+    @Ctx() context: Context,
     @Arg("screeningThreshold", () => Float, {
       nullable: true,
       description: "Threshold of the screening class in the target unit; default the model's own.",
     })
     screeningThreshold?: number | null,
   ): Promise<Prediction[]> {
-    if (!isUuid(modelId)) {
-      throw ApiError.notFound("model", modelId);
-    }
-
-    const artifact = await models.get(modelId);
-    if (!artifact.domain && !modelsWithoutDomain.has(artifact)) {
-      modelsWithoutDomain.add(artifact);
-      logger.warn(
-        { modelId },
-        "model has no training domain (format version 1); its predictions carry no domain warnings",
-      );
-    }
+    const artifact = await loadArtifact(modelId, context);
 
     return predict(artifact, compositions, { screeningThreshold });
   }
+
+  @Mutation(() => PredictionColumns, {
+    description:
+      "Predicts as `predict` does and returns a list per target; for large batches, such as a " +
+      "10,000-row file, which it answers in a fraction of `predict`'s time.",
+  })
+  async predictColumns(
+    @Arg("modelId", () => ID) modelId: string,
+    @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
+    @Ctx() context: Context,
+    @Arg("screeningThreshold", () => Float, {
+      nullable: true,
+      description: "Threshold of the screening class in the target unit; default the model's own.",
+    })
+    screeningThreshold?: number | null,
+  ): Promise<PredictionColumns> {
+    const artifact = await loadArtifact(modelId, context);
+
+    return predictColumns(artifact, compositions, { screeningThreshold });
+  }
+}
+
+/** Reads a model's artifact for prediction, warning once per model without a training domain. */
+async function loadArtifact(modelId: string, { models, logger }: Context): Promise<ModelArtifact> {
+  if (!isUuid(modelId)) {
+    throw ApiError.notFound("model", modelId);
+  }
+
+  const artifact = await models.get(modelId);
+  if (!artifact.domain && !modelsWithoutDomain.has(artifact)) {
+    modelsWithoutDomain.add(artifact);
+    logger.warn(
+      { modelId },
+      "model has no training domain (format version 1); its predictions carry no domain warnings",
+    );
+  }
+
+  return artifact;
 }

@@ -10,6 +10,7 @@ import type {
   CompositionInput,
   DomainWarning,
   Prediction,
+  PredictionColumns,
   TargetPrediction,
   ThresholdSource,
 } from "@ree/schema/types";
@@ -26,17 +27,30 @@ export interface PredictOptions {
   screeningThreshold?: number | null;
 }
 
+/** The ensemble's outputs for a batch: matrices of compositions x targets, row-major. */
+interface BatchOutputs {
+  artifact: ModelArtifact;
+  count: number;
+  mean: Float64Array;
+  sd: Float64Array;
+  p5: Float64Array;
+  p95: Float64Array;
+  screening: ResolvedScreening | null;
+  /** Share of the members at or above the screening threshold, per composition. */
+  shareAbove: ArrayLike<number> | undefined;
+  warnings: DomainWarning[][];
+}
+
 /**
- * Predicts every target of the model for each composition, as the mean and
- * sd over the ensemble members, with the screening class and the reasons the
- * composition is outside the training domain. Oxides the model does not use
- * are ignored.
+ * Runs the ensemble on every composition: the mean, sd and 5-95 % range of each target over the
+ * members, the screening and the reasons a composition is outside the training domain. Oxides
+ * the model does not use are ignored.
  */
-export function predict(
+function predictBatch(
   artifact: ModelArtifact,
   compositions: CompositionInput[],
-  options: PredictOptions = {},
-): Prediction[] {
+  options: PredictOptions,
+): BatchOutputs {
   if (compositions.length === 0 || compositions.length > MAX_COMPOSITIONS) {
     throw ApiError.badInput(
       `compositions must hold 1 to ${MAX_COMPOSITIONS} entries, got ${compositions.length}`,
@@ -52,22 +66,45 @@ export function predict(
   const { mean, sd, p5, p95, shareAbove } = predictWithArtifact(artifact, x, {
     ...(screening && { screening }),
   });
-  const warnings = artifact.domain ? checkDomain(artifact.domain, artifact.features, x) : [];
-  const width = artifact.targets.length;
+  const domain = artifact.domain ? checkDomain(artifact.domain, artifact.features, x) : [];
+
+  return {
+    artifact,
+    count: compositions.length,
+    mean: mean.data,
+    sd: sd.data,
+    p5: p5.data,
+    p95: p95.data,
+    screening,
+    shareAbove,
+    warnings: compositions.map((_, i) => (domain[i] ?? []).map(toDomainWarning)),
+  };
+}
+
+/** Predicts every target of the model for each composition; see predictBatch. */
+export function predict(
+  artifact: ModelArtifact,
+  compositions: CompositionInput[],
+  options: PredictOptions = {},
+): Prediction[] {
+  const batch = predictBatch(artifact, compositions, options);
+  const { targets } = artifact;
+  const width = targets.length;
 
   const targetPrediction = (i: number, j: number): TargetPrediction => {
-    const spread = sd.data[i * width + j] ?? NaN;
+    const spread = batch.sd[i * width + j] ?? NaN;
 
     return {
-      target: artifact.targets[j] ?? "",
-      value: mean.data[i * width + j] ?? NaN,
+      target: targets[j] ?? "",
+      value: batch.mean[i * width + j] ?? NaN,
       sd: Number.isFinite(spread) ? spread : null,
-      p5: p5.data[i * width + j] ?? NaN,
-      p95: p95.data[i * width + j] ?? NaN,
+      p5: batch.p5[i * width + j] ?? NaN,
+      p95: batch.p95[i * width + j] ?? NaN,
     };
   };
 
-  const total = artifact.targets.indexOf(TOTAL_TARGET);
+  const total = targets.indexOf(TOTAL_TARGET);
+  const { screening } = batch;
 
   // Targets are getters, so that GraphQL builds them only for queries that select them:
   // a batch that reads the total alone skips 16 objects per composition.
@@ -77,17 +114,52 @@ export function predict(
       return total < 0 ? null : targetPrediction(i, total);
     },
     get targets() {
-      return artifact.targets.map((_, j) => targetPrediction(i, j));
+      return targets.map((_, j) => targetPrediction(i, j));
     },
     screening: screening && {
       target: screening.name,
       threshold: screening.threshold,
       thresholdSource: screening.source,
-      high: (mean.data[i * width + screening.target] ?? NaN) >= screening.threshold,
-      shareAbove: shareAbove?.[i] ?? NaN,
+      high: (batch.mean[i * width + screening.target] ?? NaN) >= screening.threshold,
+      shareAbove: batch.shareAbove?.[i] ?? NaN,
     },
-    warnings: (warnings[i] ?? []).map(toDomainWarning),
+    warnings: batch.warnings[i] ?? [],
   }));
+}
+
+/** Predicts as predict does, returned as a list per target; see PredictionColumns. */
+export function predictColumns(
+  artifact: ModelArtifact,
+  compositions: CompositionInput[],
+  options: PredictOptions = {},
+): PredictionColumns {
+  const batch = predictBatch(artifact, compositions, options);
+  const width = artifact.targets.length;
+  const rows = Array.from({ length: batch.count }, (_, i) => i);
+  const column = (data: Float64Array, j: number) => rows.map((i) => data[i * width + j] ?? NaN);
+  const { screening } = batch;
+
+  return {
+    labels: compositions.map((composition) => composition.label ?? null),
+    // Built only when selected, as in predict.
+    get targets() {
+      return artifact.targets.map((target, j) => ({
+        target,
+        value: column(batch.mean, j),
+        sd: column(batch.sd, j).map((spread) => (Number.isFinite(spread) ? spread : null)),
+        p5: column(batch.p5, j),
+        p95: column(batch.p95, j),
+      }));
+    },
+    screening: screening && {
+      target: screening.name,
+      threshold: screening.threshold,
+      thresholdSource: screening.source,
+      high: column(batch.mean, screening.target).map((mean) => mean >= screening.threshold),
+      shareAbove: rows.map((i) => batch.shareAbove?.[i] ?? NaN),
+    },
+    warnings: batch.warnings,
+  };
 }
 
 interface ResolvedScreening {

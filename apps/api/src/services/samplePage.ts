@@ -19,7 +19,10 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/** Returns up to `first` samples after the cursor, in table order, by keyset pagination. */
+/**
+ * Returns up to `first` samples after the cursor, in table order, by keyset pagination on the
+ * unique index ("versionId", "position"): a page costs the same at any depth.
+ */
 export async function samplePage(
   prisma: PrismaClient,
   dataset: Dataset,
@@ -36,6 +39,9 @@ export async function samplePage(
       versionId: dataset.latestVersionId ?? undefined,
       ...(after !== null && { position: { gt: decodeCursor(after) } }),
     },
+    // The fields of the GraphQL type only: the ids of the tenant, data set and version are
+    // known already, and a page reads up to 501 rows.
+    select: { id: true, label: true, position: true, values: true, metadata: true },
     orderBy: { position: "asc" },
     take: first + 1,
   });

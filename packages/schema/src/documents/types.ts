@@ -154,6 +154,29 @@ export interface Prediction {
   warnings: DomainWarning[];
 }
 
+export interface TargetColumn {
+  target: string;
+  value: number[];
+  sd: (number | null)[];
+  p5: number[];
+  p95: number[];
+}
+
+export interface ScreeningColumn {
+  target: string;
+  threshold: number;
+  thresholdSource: ThresholdSource;
+  high: boolean[];
+  shareAbove: number[];
+}
+
+export interface PredictionColumns {
+  labels: (string | null)[];
+  targets: TargetColumn[];
+  screening: ScreeningColumn | null;
+  warnings: DomainWarning[][];
+}
+
 export interface Model {
   id: string;
   name: string;

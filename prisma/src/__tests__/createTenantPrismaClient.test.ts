@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { createTenantPrismaClient, runTenantTransaction } from "../createTenantPrismaClient.js";
+import { runAsTenant } from "../tenantScope.js";
+import { createTestDatabase, dropTestDatabase } from "./testDatabase.js";
+
+let databaseUrl: string;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  prisma = createTenantPrismaClient(databaseUrl);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await dropTestDatabase(databaseUrl);
+});
+
+interface Settings {
+  organization: string;
+  user: string;
+  teams: string;
+  token: string;
+}
+
+function readSettings(db: Pick<PrismaClient, "$queryRaw">): Promise<Settings[]> {
+  return db.$queryRaw<Settings[]>`
+    SELECT current_setting('ree.organization_id', true) AS organization,
+      current_setting('ree.user_id', true) AS "user",
+      current_setting('ree.team_ids', true) AS teams,
+      current_setting('ree.token_hash', true) AS token`;
+}
+
+describe("createTenantPrismaClient", () => {
+  it("names each statement's tenant on shared connections", async () => {
+    // More callers than the pool's 10 connections, so connections pass between tenants.
+    const tenants = Array.from({ length: 60 }, (_, i) =>
+      i % 3 === 0
+        ? {}
+        : { organizationId: randomUUID(), userId: randomUUID(), teamIds: [randomUUID()] },
+    );
+    const seen = await Promise.all(
+      tenants.map((tenant, i) =>
+        runAsTenant(tenant, () =>
+          i % 2 === 0 ? readSettings(prisma) : prisma.$transaction((tx) => readSettings(tx)),
+        ),
+      ),
+    );
+
+    expect(seen.map((rows) => rows[0])).toEqual(
+      tenants.map((tenant) => ({
+        organization: tenant.organizationId ?? "",
+        user: tenant.userId ?? "",
+        teams: tenant.teamIds?.join(",") ?? "",
+        token: "",
+      })),
+    );
+  });
+
+  it("keeps the tenant after a rollback", async () => {
+    const organizationId = randomUUID();
+    const failed = runAsTenant({ organizationId }, () =>
+      prisma.$transaction(async (tx) => {
+        await readSettings(tx);
+        throw new Error("roll back");
+      }),
+    );
+    await expect(failed).rejects.toThrow("roll back");
+
+    const after = await Promise.all(
+      Array.from({ length: 20 }, () => runAsTenant({ organizationId }, () => readSettings(prisma))),
+    );
+
+    expect(after.map((rows) => rows[0]?.organization)).toEqual(Array(20).fill(organizationId));
+  });
+
+  it("names no tenant outside runAsTenant", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        runAsTenant({ tokenHash: "a".repeat(64) }, () => readSettings(prisma)),
+      ),
+    );
+    const outside = await Promise.all(Array.from({ length: 20 }, () => readSettings(prisma)));
+
+    expect(outside.flat()).toEqual(
+      Array(20).fill({ organization: "", user: "", teams: "", token: "" }),
+    );
+  });
+
+  it("leaves no tenant on a connection once its transaction ends", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        runAsTenant({ organizationId: randomUUID() }, () => readSettings(prisma)),
+      ),
+    );
+
+    // Ends the scoped transaction early to read what the connection itself keeps, then begins
+    // another so that runTenantTransaction's COMMIT has one to end.
+    const kept = await runAsTenant({ organizationId: randomUUID() }, () =>
+      runTenantTransaction(prisma, async (connection) => {
+        await connection.query("COMMIT");
+        const { rows } = await connection.query<{ organization: string }>(
+          "SELECT current_setting('ree.organization_id', true) AS organization",
+        );
+        await connection.query("BEGIN");
+
+        return rows[0]?.organization;
+      }),
+    );
+
+    expect(kept).toBe("");
+  });
+});
