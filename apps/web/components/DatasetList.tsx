@@ -9,6 +9,7 @@ import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
 import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of the data sets, newest first, each linking to its page. */
 export function DatasetList() {
@@ -39,7 +40,7 @@ export function DatasetList() {
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Data sets">
         <table>
           <thead>
             <tr>
@@ -64,7 +65,7 @@ export function DatasetList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore
         shown={edges.length}
         totalCount={totalCount}

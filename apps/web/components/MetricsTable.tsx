@@ -3,6 +3,7 @@ import type { MetricSummary, TargetMetrics } from "@ree/schema/documents";
 import { formatFixed } from "../lib/format";
 import { columnLabel } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 /** Metric columns: the field, its header and the decimals shown. */
 const METRICS = [
@@ -28,7 +29,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Metrics">
       <table className="metrics">
         <caption>Mean ± sd over the repetitions</caption>
         <thead>
@@ -59,7 +60,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

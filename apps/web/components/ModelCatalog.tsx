@@ -10,6 +10,7 @@ import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
 import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of every model with its kind, data set, columns, test metrics and creation time. */
 export function ModelCatalog() {
@@ -36,7 +37,7 @@ export function ModelCatalog() {
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Models">
         <table className="model-catalog">
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function ModelCatalog() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore
         shown={edges.length}
         totalCount={totalCount}

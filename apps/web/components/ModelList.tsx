@@ -10,6 +10,7 @@ import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
 import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of all trained models, each linking to the prediction form with that model chosen. */
 export function ModelList() {
@@ -36,7 +37,7 @@ export function ModelList() {
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Models">
         <table>
           <thead>
             <tr>
@@ -77,7 +78,7 @@ export function ModelList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <LoadMore
         shown={edges.length}
         totalCount={totalCount}
