@@ -4,6 +4,7 @@ import {
   axisLeft,
   create,
   type NumberValue,
+  rgb,
   type ScaleContinuousNumeric,
   type scaleLinear,
   type Selection,
@@ -35,6 +36,33 @@ export const NEUTRAL_COLOR = "#444";
 export const PRIMARY_COLOR = "#0072b2";
 /** Vermillion of the Okabe–Ito palette, the highlight colour next to {@link PRIMARY_COLOR}. */
 export const HIGHLIGHT_COLOR = "#d55e00";
+
+/** Dark text colour of the page, for labels on light fills. */
+const DARK_TEXT = "#1b1b1b";
+
+/**
+ * Returns white or the page's dark text colour, whichever contrasts more with `fill` by the WCAG
+ * 2 contrast ratio, for a label drawn on a coloured cell.
+ */
+export function textColorOn(fill: string): string {
+  const fillLuminance = relativeLuminance(fill);
+  const againstWhite = 1.05 / (fillLuminance + 0.05);
+  const againstDark = (fillLuminance + 0.05) / (relativeLuminance(DARK_TEXT) + 0.05);
+
+  return againstWhite > againstDark ? "#fff" : DARK_TEXT;
+}
+
+/** WCAG 2 relative luminance of a CSS colour, from 0 (black) to 1 (white). */
+function relativeLuminance(color: string): number {
+  const { r, g, b } = rgb(color);
+  const linear = (channel: number) => {
+    const value = channel / 255;
+
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
 
 /** Share of the data range added on each side of a padded domain. */
 const PADDING_FRACTION = 0.05;

@@ -48,6 +48,8 @@ const PADDING_FRACTION = 0.05;
 /** TEST points are drawn last, on top, because they are fewer and matter more. */
 const SPLITS: readonly DataSplit[] = ["TRAIN", "TEST"];
 const FILL_OPACITY: ParityPlotColors = { TRAIN: "0.35", TEST: "0.8" };
+/** Legend names of the splits, in words rather than the API's enum values. */
+const SPLIT_NAMES: ParityPlotColors = { TRAIN: "Training", TEST: "Test" };
 const FONT_SIZE = 12;
 /**
  * Estimated width of one character of 12 px text in px, used to space the legend entries.
@@ -261,7 +263,7 @@ function drawLegend(
 
   for (const split of SPLITS) {
     const entry = legend.append("g").attr("transform", `translate(${offset},0)`);
-    const label = `${split} (n = ${counts[split]})`;
+    const label = `${SPLIT_NAMES[split]} (n = ${counts[split]})`;
     entry
       .append("circle")
       .attr("r", radius + 1)
