@@ -19,6 +19,7 @@ import { ApiErrorAlert } from "./ApiErrorAlert";
 import { CsvErrorExcerpt } from "./CsvErrorExcerpt";
 import { ImportMappingTable } from "./ImportMappingTable";
 import { ImportReportView } from "./ImportReportView";
+import { QueryError } from "./QueryError";
 import { RadioGroup } from "./RadioGroup";
 import { TextField } from "./TextField";
 
@@ -154,6 +155,9 @@ export function ImportWizard() {
 
   return (
     <form className="import-form" onSubmit={(event) => event.preventDefault()}>
+      {datasets.error ? (
+        <QueryError error={datasets.error} subject="the data sets to add a version to" />
+      ) : null}
       <section className="form-section">
         <h2>1. File</h2>
         <div className="field">
