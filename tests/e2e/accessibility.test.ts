@@ -56,7 +56,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Each page of the dashboard, and what shows that its data has loaded. */
+/** Returns each page of the dashboard and a selector that matches once its data has loaded. */
 function dashboardPages(): { name: string; path: string; ready: string }[] {
   return [
     { name: "overview", path: "/", ready: "#datasets-heading ~ .table-scroll" },
@@ -163,7 +163,7 @@ function focusOutline(page: Page): Promise<{ style: string; width: number }> {
 }
 
 describe("keyboard", () => {
-  it("navigates, picks runs to compare and opens a run with the keyboard", async () => {
+  it("navigates, compares and opens runs by keyboard", async () => {
     const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
     await page.goto(`${web.url}/`);
     await page.locator("#datasets-heading ~ .table-scroll").waitFor({ timeout: 30_000 });
@@ -240,11 +240,11 @@ describe("API unreachable", () => {
         const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
         await page.goto(`${deadWeb.url}${path}`);
         const alert = page.getByRole("alert").filter({ hasText: deadApiUrl }).first();
-        const shown = await alert
+        const isShown = await alert
           .waitFor({ timeout: 10_000 })
           .then(() => true)
           .catch(() => false);
-        if (!shown) {
+        if (!isShown) {
           missing.push(name);
           await page.screenshot({ path: `${outputDir}api-down-${name.replace(/ /g, "-")}.png` });
         }
@@ -260,7 +260,7 @@ describe("API unreachable", () => {
 });
 
 describe("empty lab", () => {
-  it("says what to do first on every list page", async () => {
+  it("shows an empty state on each list", async () => {
     const lab = await stack.prisma.organization.create({
       data: { slug: "empty-lab", name: "Empty lab" },
     });
@@ -278,13 +278,13 @@ describe("empty lab", () => {
     const page = await newSignedInPage(browser, { apiUrl: stack.apiUrl, owner });
     for (const [path, text] of expected) {
       await page.goto(`${web.url}${path}`);
-      const shown = await page
+      const isShown = await page
         .getByText(text)
         .first()
         .waitFor({ timeout: 10_000 })
         .then(() => true)
         .catch(() => false);
-      if (!shown) {
+      if (!isShown) {
         missing.push(`${path}: ${text}`);
       }
     }

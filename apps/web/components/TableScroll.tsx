@@ -8,7 +8,7 @@ export interface TableScrollProps {
 
 /**
  * Wraps a table that may be wider than the page. The wrapper takes keyboard focus, so that the
- * arrow keys scroll it sideways when no cell holds a link or a control.
+ * arrow keys scroll it sideways when no cell contains a link or a control.
  */
 export function TableScroll({ label, children }: TableScrollProps) {
   return (
