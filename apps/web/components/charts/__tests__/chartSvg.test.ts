@@ -63,9 +63,9 @@ describe("textColorOn", () => {
     expect(textColorOn("#0072b2")).toBe("#fff");
   });
 
-  it("writes dark text on light and mid-tone fills", () => {
-    expect(textColorOn("#f7f7f7")).toBe("#1b1b1b");
+  it("writes black on light and mid-tone fills", () => {
+    expect(textColorOn("#f7f7f7")).toBe("#000");
     // Mid blue of RdBu near r = 0.6: white text would reach only about 3.4:1.
-    expect(textColorOn("#4393c3")).toBe("#1b1b1b");
+    expect(textColorOn("#4393c3")).toBe("#000");
   });
 });
