@@ -80,7 +80,7 @@ describe("renderConfusionMatrix", () => {
     expect(opacity("trueNegatives")).toBeGreaterThan(opacity("falsePositives"));
   });
 
-  it("writes each count in the colour that contrasts most with its cell", () => {
+  it("colours each count for contrast", () => {
     const textFill = (svg: SVGSVGElement, key: keyof ConfusionCounts) =>
       cell(svg, key).querySelector("text")?.getAttribute("fill");
     const primary = renderConfusionMatrix(NORMAL);
