@@ -1,7 +1,7 @@
 import type { MetricSummary, TargetMetrics } from "@ree/schema/documents";
 
 import { formatFixed } from "../lib/format";
-import { columnLabel } from "../lib/labels";
+import { columnLabel, DATA_SPLIT_LABELS } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
 import { TableScroll } from "./TableScroll";
 
@@ -50,7 +50,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
               <th scope="row" title={row.target}>
                 {columnLabel(row.target)}
               </th>
-              <td>{row.split}</td>
+              <td>{DATA_SPLIT_LABELS[row.split]}</td>
               {METRICS.map((metric) => (
                 <td key={metric.key} className="number">
                   <MeanSd summary={row[metric.key]} decimals={metric.decimals} />

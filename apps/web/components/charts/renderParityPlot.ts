@@ -1,6 +1,8 @@
 import { axisBottom, axisLeft, create, format, scaleLinear, type Selection } from "d3";
 import type { DataSplit, SamplePrediction } from "@ree/schema/documents";
 
+import { DATA_SPLIT_LABELS } from "../../lib/labels";
+
 /** Colour of each split's points and legend swatch, as any SVG paint value. */
 export type ParityPlotColors = Record<DataSplit, string>;
 
@@ -48,8 +50,6 @@ const PADDING_FRACTION = 0.05;
 /** TEST points are drawn last, on top, because they are fewer and matter more. */
 const SPLITS: readonly DataSplit[] = ["TRAIN", "TEST"];
 const FILL_OPACITY: ParityPlotColors = { TRAIN: "0.35", TEST: "0.8" };
-/** Legend names of the splits, in words rather than the API's enum values. */
-const SPLIT_NAMES: ParityPlotColors = { TRAIN: "Training", TEST: "Test" };
 const FONT_SIZE = 12;
 /**
  * Estimated width of one character of 12 px text in px, used to space the legend entries.
@@ -263,7 +263,7 @@ function drawLegend(
 
   for (const split of SPLITS) {
     const entry = legend.append("g").attr("transform", `translate(${offset},0)`);
-    const label = `${SPLIT_NAMES[split]} (n = ${counts[split]})`;
+    const label = `${DATA_SPLIT_LABELS[split]} (n = ${counts[split]})`;
     entry
       .append("circle")
       .attr("r", radius + 1)
