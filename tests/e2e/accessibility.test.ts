@@ -9,7 +9,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData } from "../support/graphqlRequest.js";
-import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
+import {
+  importUsDemo,
+  readDataFile,
+  startSmallRun,
+  US_DEMO_FILE,
+  waitForRun,
+} from "../support/runs.js";
 import { seedRuns } from "../support/seedRuns.js";
 import { startTestStack, TEST_PASSWORD, type TestStack } from "../support/startTestStack.js";
 import {
@@ -127,6 +133,22 @@ describe("accessibility", () => {
       });
       await page.close();
     }
+
+    expect(violations).toEqual([]);
+  });
+
+  it("checks an import report without WCAG violations", async () => {
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
+    await page.goto(`${web.url}/datasets/import`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: US_DEMO_FILE,
+      mimeType: "text/csv",
+      buffer: Buffer.from(await readDataFile(US_DEMO_FILE)),
+    });
+    await page.getByRole("button", { name: "Check the file" }).click();
+    await page.getByRole("status").filter({ hasText: "rows read" }).waitFor({ timeout: 30_000 });
+    const violations = await wcagViolations(page, "import report");
+    await page.screenshot({ path: `${outputDir}page-import-report.png`, fullPage: true });
 
     expect(violations).toEqual([]);
   });
