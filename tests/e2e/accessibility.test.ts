@@ -258,6 +258,22 @@ describe("API unreachable", () => {
     const deadWeb = await startWeb(deadApiUrl);
     const missing: string[] = [];
     try {
+      const signIn = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await signIn.goto(`${deadWeb.url}/sign-in`);
+      await signIn.getByLabel("Email").fill(stack.owner.email);
+      await signIn.getByLabel("Password").fill(TEST_PASSWORD);
+      await signIn.getByRole("button", { name: "Sign in" }).click();
+      const signInError = await signIn
+        .getByRole("alert")
+        .filter({ hasText: deadApiUrl })
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!signInError) {
+        missing.push("sign-in");
+      }
+
+      await signIn.close();
       for (const { name, path } of dashboardPages()) {
         const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
         await page.goto(`${deadWeb.url}${path}`);
