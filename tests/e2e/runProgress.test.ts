@@ -104,6 +104,13 @@ describe("run progress", () => {
       network: { epochs: 100_000 },
     });
     const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
+    const operations: string[] = [];
+    page.on("request", (request) => {
+      const operationName = /"operationName":"(\w+)"/.exec(request.postData() ?? "")?.[1];
+      if (operationName !== undefined) {
+        operations.push(operationName);
+      }
+    });
     await page.goto(`${web.url}/runs/${runId}`);
     await page.locator("h1 .badge", { hasText: "Running" }).waitFor({ timeout: 60_000 });
 
@@ -120,6 +127,9 @@ describe("run progress", () => {
       `${run?.finishedRepetitions} of 100 repetitions finished before the run was cancelled.`,
     );
     expect(await page.getByRole("button", { name: /cancel/i }).count()).toBe(0);
+    // The Run query carries finishedRepetitions, so the page needs no RunJobs query.
+    expect(operations).toContain("Run");
+    expect(operations).not.toContain("RunJobs");
     await mkdir(outputDir, { recursive: true });
     await page.screenshot({ path: `${outputDir}run-cancelled.png`, fullPage: true });
 

@@ -84,7 +84,7 @@ function startNext(apiUrl: string, port: number): ChildProcess {
 }
 
 /** Asks the kernel for a free port; another process could take it before Next binds it. */
-function findFreePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

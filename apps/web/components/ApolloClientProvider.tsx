@@ -2,6 +2,7 @@
 
 import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
 import { ApolloProvider } from "@apollo/client/react";
+import { relayStylePagination } from "@apollo/client/utilities";
 import { useState, type ReactNode } from "react";
 
 import { ApiUrlContext } from "../lib/apiUrlContext";
@@ -35,6 +36,11 @@ function createApolloClient(apiUrl: string): ApolloClient {
         // The Runs list selects fewer progress fields than the Run page, so a plain replace
         // would drop the Run page's fields. RunProgress has no id, so it is not normalised.
         RunProgress: { merge: true },
+        // "Load more" appends the next page of these lists to the cached one. A request for
+        // the first page (no cursor) replaces the list, as a fresh load of the page does.
+        Query: {
+          fields: { datasets: relayStylePagination(), models: relayStylePagination() },
+        },
       },
     }),
     defaultOptions: {

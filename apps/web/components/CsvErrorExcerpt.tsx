@@ -1,4 +1,5 @@
 import { type CsvErrorRow, SAMPLE_ID_COLUMN } from "../lib/csvText";
+import { TableScroll } from "./TableScroll";
 
 export interface CsvErrorExcerptProps {
   row: CsvErrorRow;
@@ -95,7 +96,7 @@ export function CsvErrorExcerpt({ row, value }: CsvErrorExcerptProps) {
         )}
         :
       </p>
-      <div className="table-scroll">
+      <TableScroll label="Rows around the problem">
         <table>
           <thead>
             <tr>
@@ -136,7 +137,7 @@ export function CsvErrorExcerpt({ row, value }: CsvErrorExcerptProps) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

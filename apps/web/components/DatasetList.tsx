@@ -1,16 +1,24 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { DatasetsDocument, MAX_PAGE_SIZE } from "@ree/schema/documents";
+import { DatasetsDocument } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime } from "../lib/format";
+import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
+import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of the data sets, newest first, each linking to its page. */
 export function DatasetList() {
-  const { data, error } = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
+  const { data, error, fetchMore } = useQuery(DatasetsDocument, {
+    variables: { first: LIST_PAGE_SIZE },
+  });
+  const nextPage = useNextPage(data?.datasets.pageInfo, (after) =>
+    fetchMore({ variables: { after } }),
+  );
 
   if (data === undefined) {
     return error ? (
@@ -28,37 +36,43 @@ export function DatasetList() {
     );
   }
 
+  const { edges, pageInfo, totalCount } = data.datasets;
+
   return (
-    <div className="table-scroll">
-      <table>
-        {data.datasets.pageInfo.hasNextPage ? (
-          <caption>
-            The newest {data.datasets.edges.length} of {data.datasets.totalCount} data sets
-          </caption>
-        ) : null}
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col" className="number">
-              Samples
-            </th>
-            <th scope="col">Source</th>
-            <th scope="col">Imported</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.datasets.edges.map(({ node: dataset }) => (
-            <tr key={dataset.id}>
-              <th scope="row">
-                <Link href={`/datasets/${encodeURIComponent(dataset.id)}`}>{dataset.name}</Link>
+    <>
+      <TableScroll label="Data sets">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col" className="number">
+                Samples
               </th>
-              <td className="number">{dataset.sampleCount}</td>
-              <td>{dataset.source}</td>
-              <td>{formatDateTime(dataset.createdAt)}</td>
+              <th scope="col">Source</th>
+              <th scope="col">Imported</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {edges.map(({ node: dataset }) => (
+              <tr key={dataset.id}>
+                <th scope="row">
+                  <Link href={`/datasets/${encodeURIComponent(dataset.id)}`}>{dataset.name}</Link>
+                </th>
+                <td className="number">{dataset.sampleCount}</td>
+                <td>{dataset.source}</td>
+                <td>{formatDateTime(dataset.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <LoadMore
+        shown={edges.length}
+        totalCount={totalCount}
+        noun="data sets"
+        hasNextPage={pageInfo.hasNextPage}
+        nextPage={nextPage}
+      />
+    </>
   );
 }

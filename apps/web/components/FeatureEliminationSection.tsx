@@ -2,6 +2,7 @@ import type { FeatureEliminationResult, MetricSummary, RunConfig } from "@ree/sc
 
 import { formatMeanSd } from "../lib/format";
 import { SELECTION_METRIC_LABELS, SELECTION_MODEL_LABELS, targetName } from "../lib/labels";
+import { TableScroll } from "./TableScroll";
 import { EliminationCurve } from "./charts/EliminationCurve";
 import { KeptProbabilityMap } from "./charts/KeptProbabilityMap";
 import { MissingValue } from "./MissingValue";
@@ -79,7 +80,7 @@ export function FeatureEliminationSection({ result, config }: FeatureElimination
           feature the repetitions kept last.
         </figcaption>
       </figure>
-      <div className="table-scroll">
+      <TableScroll label="Validation error by features kept">
         <table>
           <caption>
             Validation error by number of features kept, mean ± sd over the repetitions
@@ -113,7 +114,7 @@ export function FeatureEliminationSection({ result, config }: FeatureElimination
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 
 import { formatMeanSd, formatPowerOfTen } from "../lib/format";
 import { SELECTION_METRIC_LABELS, targetName } from "../lib/labels";
+import { TableScroll } from "./TableScroll";
 import { GridSearchMap } from "./charts/GridSearchMap";
 import { formatHiddenUnits, hiddenUnitConfigurations } from "./charts/renderGridSearchMap";
 import { MissingValue } from "./MissingValue";
@@ -105,7 +106,7 @@ export function GridSearchSection({ result, config }: GridSearchSectionProps) {
         </figcaption>
       </figure>
 
-      <div className="table-scroll">
+      <TableScroll label="Grid search results">
         <table>
           <caption>
             The {ranked.length} combination{ranked.length === 1 ? "" : "s"} with the lowest mean
@@ -138,7 +139,7 @@ export function GridSearchSection({ result, config }: GridSearchSectionProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { ImportColumnReading, ImportColumnVariables } from "@ree/schema/documents";
 
+import { TableScroll } from "./TableScroll";
+
 /** Roles a column can take; contents are stored in the unit each label names. */
 export const IMPORT_ROLES = [
   { value: "feature", label: "feature (mol %)" },
@@ -37,7 +39,7 @@ export interface ImportMappingTableProps {
  */
 export function ImportMappingTable({ columns, overrides, onOverride }: ImportMappingTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Column mapping">
       <table className="import-mapping">
         <thead>
           <tr>
@@ -109,6 +111,6 @@ export function ImportMappingTable({ columns, overrides, onOverride }: ImportMap
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

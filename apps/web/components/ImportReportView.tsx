@@ -1,5 +1,7 @@
 import type { ImportPreviewResult } from "@ree/schema/documents";
 
+import { TableScroll } from "./TableScroll";
+
 export interface ImportReportViewProps {
   report: ImportPreviewResult["report"];
   /** "line" for CSV files, "row" for sheets. */
@@ -19,7 +21,7 @@ export function ImportReportView({ report, rowWord }: ImportReportViewProps) {
         {errorCount === 0 ? " The file can be imported." : " Fix the errors to import the file."}
       </p>
       {problems.length === 0 ? null : (
-        <div className="table-scroll">
+        <TableScroll label="Import problems">
           <table className="import-problems">
             <thead>
               <tr>
@@ -44,7 +46,7 @@ export function ImportReportView({ report, rowWord }: ImportReportViewProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

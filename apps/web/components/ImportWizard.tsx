@@ -21,6 +21,7 @@ import { CsvErrorExcerpt } from "./CsvErrorExcerpt";
 import { ImportMappingTable } from "./ImportMappingTable";
 import { ImportReportView } from "./ImportReportView";
 import { ProgressBar } from "./ProgressBar";
+import { QueryError } from "./QueryError";
 import { RadioGroup } from "./RadioGroup";
 import { TextField } from "./TextField";
 
@@ -198,6 +199,9 @@ export function ImportWizard() {
 
   return (
     <form className="import-form" onSubmit={(event) => event.preventDefault()}>
+      {datasets.error ? (
+        <QueryError error={datasets.error} subject="the data sets to add a version to" />
+      ) : null}
       <section className="form-section">
         <h2>1. File</h2>
         <div className="field">

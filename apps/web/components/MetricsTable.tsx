@@ -1,8 +1,9 @@
 import type { MetricSummary, TargetMetrics } from "@ree/schema/documents";
 
 import { formatFixed } from "../lib/format";
-import { columnLabel } from "../lib/labels";
+import { columnLabel, DATA_SPLIT_LABELS } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 /** Metric columns: the field, its header and the decimals shown. */
 const METRICS = [
@@ -28,7 +29,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Metrics">
       <table className="metrics">
         <caption>Mean ± sd over the repetitions</caption>
         <thead>
@@ -49,7 +50,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
               <th scope="row" title={row.target}>
                 {columnLabel(row.target)}
               </th>
-              <td>{row.split}</td>
+              <td>{DATA_SPLIT_LABELS[row.split]}</td>
               {METRICS.map((metric) => (
                 <td key={metric.key} className="number">
                   <MeanSd summary={row[metric.key]} decimals={metric.decimals} />
@@ -59,7 +60,7 @@ export function MetricsTable({ metrics, unit }: MetricsTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

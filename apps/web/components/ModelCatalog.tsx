@@ -1,17 +1,25 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { MAX_PAGE_SIZE, ModelListDocument, type ModelMetric } from "@ree/schema/documents";
+import { ModelListDocument, type ModelMetric } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime, formatFixed } from "../lib/format";
 import { columnLabel, MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
+import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
+import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of every model with its kind, data set, columns, test metrics and creation time. */
 export function ModelCatalog() {
-  const { data, error } = useQuery(ModelListDocument, { variables: { first: MAX_PAGE_SIZE } });
+  const { data, error, fetchMore } = useQuery(ModelListDocument, {
+    variables: { first: LIST_PAGE_SIZE },
+  });
+  const nextPage = useNextPage(data?.models.pageInfo, (after) =>
+    fetchMore({ variables: { after } }),
+  );
 
   if (data === undefined) {
     return error ? (
@@ -25,46 +33,52 @@ export function ModelCatalog() {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
+  const { edges, pageInfo, totalCount } = data.models;
+
   return (
-    <div className="table-scroll">
-      <table className="model-catalog">
-        {data.models.pageInfo.hasNextPage ? (
-          <caption>
-            The newest {data.models.edges.length} of {data.models.totalCount} models
-          </caption>
-        ) : null}
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Data set</th>
-            <th scope="col">Features</th>
-            <th scope="col">Targets</th>
-            <th scope="col">Test R² / MAPE of the first target</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.models.edges.map(({ node: model }) => (
-            <tr key={model.id}>
-              <th scope="row">
-                <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
-              </th>
-              <td>{MODEL_KIND_LABELS[model.kind]}</td>
-              <td>{model.datasetName ?? (model.runId === null ? "imported" : "—")}</td>
-              <td>{model.features.map(oxideFormula).join(", ")}</td>
-              <td title={model.targets.join(", ")}>
-                {model.targets.length === 1
-                  ? columnLabel(model.targets[0] ?? "")
-                  : `${model.targets.length} (${columnLabel(model.targets[0] ?? "")}, …)`}
-              </td>
-              <td>{formatMetric(model.metrics[0])}</td>
-              <td>{formatDateTime(model.createdAt)}</td>
+    <>
+      <TableScroll label="Models">
+        <table className="model-catalog">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Data set</th>
+              <th scope="col">Features</th>
+              <th scope="col">Targets</th>
+              <th scope="col">Test R² / MAPE of the first target</th>
+              <th scope="col">Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {edges.map(({ node: model }) => (
+              <tr key={model.id}>
+                <th scope="row">
+                  <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
+                </th>
+                <td>{MODEL_KIND_LABELS[model.kind]}</td>
+                <td>{model.datasetName ?? (model.runId === null ? "imported" : "—")}</td>
+                <td>{model.features.map(oxideFormula).join(", ")}</td>
+                <td title={model.targets.join(", ")}>
+                  {model.targets.length === 1
+                    ? columnLabel(model.targets[0] ?? "")
+                    : `${model.targets.length} (${columnLabel(model.targets[0] ?? "")}, …)`}
+                </td>
+                <td>{formatMetric(model.metrics[0])}</td>
+                <td>{formatDateTime(model.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <LoadMore
+        shown={edges.length}
+        totalCount={totalCount}
+        noun="models"
+        hasNextPage={pageInfo.hasNextPage}
+        nextPage={nextPage}
+      />
+    </>
   );
 }
 

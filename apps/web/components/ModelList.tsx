@@ -1,17 +1,25 @@
 "use client";
 
 import { useQuery } from "@apollo/client/react";
-import { MAX_PAGE_SIZE, ModelsDocument } from "@ree/schema/documents";
+import { ModelsDocument } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime } from "../lib/format";
 import { MODEL_KIND_LABELS } from "../lib/labels";
+import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
+import { LoadMore } from "./LoadMore";
 import { QueryError } from "./QueryError";
+import { TableScroll } from "./TableScroll";
 
 /** Table of all trained models, each linking to the prediction form with that model chosen. */
 export function ModelList() {
-  const { data, error } = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE } });
+  const { data, error, fetchMore } = useQuery(ModelsDocument, {
+    variables: { first: LIST_PAGE_SIZE },
+  });
+  const nextPage = useNextPage(data?.models.pageInfo, (after) =>
+    fetchMore({ variables: { after } }),
+  );
 
   if (data === undefined) {
     return error ? (
@@ -25,53 +33,59 @@ export function ModelList() {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
+  const { edges, pageInfo, totalCount } = data.models;
+
   return (
-    <div className="table-scroll">
-      <table>
-        {data.models.pageInfo.hasNextPage ? (
-          <caption>
-            The newest {data.models.edges.length} of {data.models.totalCount} models
-          </caption>
-        ) : null}
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col" className="number">
-              Features
-            </th>
-            <th scope="col" className="number">
-              Targets
-            </th>
-            <th scope="col" className="number">
-              Members
-            </th>
-            <th scope="col">Run</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.models.edges.map(({ node: model }) => (
-            <tr key={model.id}>
-              <th scope="row">
-                <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>{model.name}</Link>
+    <>
+      <TableScroll label="Models">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="number">
+                Features
               </th>
-              <td>{MODEL_KIND_LABELS[model.kind]}</td>
-              <td className="number">{model.features.length}</td>
-              <td className="number">{model.targets.length}</td>
-              <td className="number">{model.memberCount}</td>
-              <td>
-                {model.runId === null ? (
-                  "—"
-                ) : (
-                  <Link href={`/runs/${encodeURIComponent(model.runId)}`}>View run</Link>
-                )}
-              </td>
-              <td>{formatDateTime(model.createdAt)}</td>
+              <th scope="col" className="number">
+                Targets
+              </th>
+              <th scope="col" className="number">
+                Members
+              </th>
+              <th scope="col">Run</th>
+              <th scope="col">Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {edges.map(({ node: model }) => (
+              <tr key={model.id}>
+                <th scope="row">
+                  <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>{model.name}</Link>
+                </th>
+                <td>{MODEL_KIND_LABELS[model.kind]}</td>
+                <td className="number">{model.features.length}</td>
+                <td className="number">{model.targets.length}</td>
+                <td className="number">{model.memberCount}</td>
+                <td>
+                  {model.runId === null ? (
+                    "—"
+                  ) : (
+                    <Link href={`/runs/${encodeURIComponent(model.runId)}`}>View run</Link>
+                  )}
+                </td>
+                <td>{formatDateTime(model.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      <LoadMore
+        shown={edges.length}
+        totalCount={totalCount}
+        noun="models"
+        hasNextPage={pageInfo.hasNextPage}
+        nextPage={nextPage}
+      />
+    </>
   );
 }

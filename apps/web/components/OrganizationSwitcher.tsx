@@ -12,7 +12,13 @@ export function OrganizationSwitcher() {
   const { data } = useQuery(ViewerDocument);
   const [switchOrganization] = useMutation(SwitchOrganizationDocument);
   const [signOut] = useMutation(SignOutDocument);
-  const viewer = data?.viewer;
+  if (data === undefined) {
+    // Still loading, or the API is unreachable, which each page reports. A sign-in link would
+    // suggest that the user is signed out.
+    return null;
+  }
+
+  const viewer = data.viewer;
   if (!viewer) {
     return <Link href="/sign-in">Sign in</Link>;
   }

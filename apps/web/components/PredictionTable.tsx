@@ -3,6 +3,7 @@ import type { Prediction, TargetPrediction } from "@ree/schema/documents";
 import { formatQuantity } from "../lib/format";
 import { columnLabel } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 export interface PredictionTableProps {
   prediction: Prediction;
@@ -20,7 +21,7 @@ export function PredictionTable({ prediction, unit }: PredictionTableProps) {
   const targets = prediction.targets.filter((target) => target.target !== total?.target);
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Prediction">
       <table className="prediction">
         <caption>
           Prediction{prediction.label === null ? "" : ` for ${prediction.label}`}: mean ± sd and
@@ -55,7 +56,7 @@ export function PredictionTable({ prediction, unit }: PredictionTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -8,6 +8,7 @@ import { useMemo, useState } from "react";
 import { compareConfigs } from "../lib/compareConfigs";
 import { formatMeanSd } from "../lib/format";
 import { columnLabel, MODEL_KIND_LABELS } from "../lib/labels";
+import { TableScroll } from "./TableScroll";
 import { MetricBars } from "./charts/MetricBars";
 import { ParityGrid } from "./charts/ParityGrid";
 import { LoadingMessage } from "./LoadingMessage";
@@ -112,7 +113,7 @@ function ComparisonSections({ runs }: { runs: readonly ComparedRun[] }) {
           />{" "}
           Show only settings that differ ({configRows.filter((row) => row.differs).length})
         </label>
-        <div className="table-scroll">
+        <TableScroll label="Configurations of the compared runs">
           <table className="config-diff">
             <caption>Settings that differ are marked “differs” and highlighted.</caption>
             <thead>
@@ -139,7 +140,7 @@ function ComparisonSections({ runs }: { runs: readonly ComparedRun[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="metric-comparison-heading">
@@ -251,7 +252,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
         </figcaption>
       </figure>
 
-      <div className="table-scroll">
+      <TableScroll label="Test metrics of the compared runs">
         <table className="metrics">
           <caption>{definition.axis}, mean ± sd over the repetitions</caption>
           <thead>
@@ -287,7 +288,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
             )}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

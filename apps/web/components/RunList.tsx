@@ -10,6 +10,7 @@ import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RunDatasetLink } from "./RunDatasetLink";
 import { RunStatusBadge } from "./RunStatusBadge";
+import { TableScroll } from "./TableScroll";
 
 /** Runs that the overview lists; the runs page lists every run. */
 const RECENT_RUNS = 10;
@@ -37,7 +38,7 @@ export function RunList() {
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Newest runs">
         <table>
           <caption>
             The {edges.length} newest of {totalCount} runs
@@ -74,7 +75,7 @@ export function RunList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="screen-only">
         <Link href="/runs">All {totalCount} runs: sort, filter and compare</Link>
       </p>

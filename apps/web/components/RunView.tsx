@@ -4,7 +4,6 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import {
   CancelRunDocument,
   RunDocument,
-  RunJobsDocument,
   type RunProgress,
   type RunStatus,
 } from "@ree/schema/documents";
@@ -57,25 +56,6 @@ function describeStep(progress: RunProgress): string {
   }
 
   return parts.join(" · ");
-}
-
-/** Shows how many repetitions of a cancelled run finished. Their results stay stored. */
-function FinishedRepetitions({ runId, repetitions }: { runId: string; repetitions: number }) {
-  const { data, error } = useQuery(RunJobsDocument, { variables: { id: runId } });
-  if (error) {
-    return <QueryError error={error} subject="the finished repetitions" />;
-  }
-
-  const finished = data?.run?.finishedRepetitions;
-  if (finished === undefined) {
-    return null;
-  }
-
-  return (
-    <p className="finished-repetitions">
-      {finished} of {repetitions} repetitions finished before the run was cancelled.
-    </p>
-  );
 }
 
 /** Shows a run's status, progress, config and results, and polls the API while it is unfinished. */
@@ -170,7 +150,11 @@ export function RunView({ id }: { id: string }) {
           />
         ) : null}
         {run.status === "CANCELLED" ? (
-          <FinishedRepetitions runId={run.id} repetitions={run.config.repetitions} />
+          // The results of these repetitions stay stored.
+          <p className="finished-repetitions">
+            {run.finishedRepetitions} of {run.config.repetitions} repetitions finished before the
+            run was cancelled.
+          </p>
         ) : null}
         {run.error === null ? null : (
           <p role="alert" className="alert">

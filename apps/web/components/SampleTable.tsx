@@ -3,6 +3,7 @@ import type { DatasetColumn, Sample } from "@ree/schema/documents";
 import { formatQuantity } from "../lib/format";
 import { columnLabel } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 export interface SampleTableProps {
   /** Numeric columns, in the order of `Sample.values`. */
@@ -13,7 +14,7 @@ export interface SampleTableProps {
 /** Renders one page of samples: the label, then one value per column under a header with its unit. */
 export function SampleTable({ columns, samples }: SampleTableProps) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Samples">
       <table className="samples">
         <thead>
           <tr>
@@ -47,6 +48,6 @@ export function SampleTable({ columns, samples }: SampleTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import type { MetricValue, ScreeningResult } from "@ree/schema/documents";
 
 import { formatFixed } from "../lib/format";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 /** Score rows: the field, its name and how it is computed from the confusion matrix. */
 const SCORES = [
@@ -29,7 +30,7 @@ const SCORE_DECIMALS = 2;
 /** IoU, precision, recall, accuracy and average precision of a screening, from 0 to 1. */
 export function ScreeningScoresTable({ screening }: { screening: ScreeningResult }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label="Screening scores">
       <table className="screening-scores">
         <caption>Scores of the high class, from 0 to 1</caption>
         <thead>
@@ -53,7 +54,7 @@ export function ScreeningScoresTable({ screening }: { screening: ScreeningResult
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,8 @@ import { useMutation } from "@apollo/client/react";
 import { SignInDocument } from "@ree/schema/documents";
 import { type FormEvent, useState } from "react";
 
+import { ApiErrorAlert } from "./ApiErrorAlert";
+
 /** Email and password; on success the API sets the session cookie and the overview opens. */
 export function SignInForm() {
   const [email, setEmail] = useState("");
@@ -39,7 +41,7 @@ export function SignInForm() {
       <button type="submit" disabled={loading}>
         Sign in
       </button>
-      {error ? <p role="alert">{error.message}</p> : null}
+      {error ? <ApiErrorAlert error={error} lead="Could not sign in:" /> : null}
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { ColumnStatistics } from "@ree/schema/documents";
 import { formatQuantity } from "../lib/format";
 import { columnLabel } from "../lib/labels";
 import { MissingValue } from "./MissingValue";
+import { TableScroll } from "./TableScroll";
 
 const PERCENTILES = ["p0", "p20", "p50", "p80", "p100"] as const;
 
@@ -16,7 +17,7 @@ export function StatisticsTable({ statistics }: { statistics: readonly ColumnSta
   }
 
   return (
-    <div className="table-scroll">
+    <TableScroll label="Column statistics">
       <table className="statistics">
         <caption>
           Percentiles 0/20/50/80/100, mean and sample standard deviation (sd) of each column
@@ -66,6 +67,6 @@ export function StatisticsTable({ statistics }: { statistics: readonly ColumnSta
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

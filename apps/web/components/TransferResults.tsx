@@ -11,6 +11,7 @@ import {
 
 import { formatDuration, formatMeanSd } from "../lib/format";
 import { columnLabel } from "../lib/labels";
+import { TableScroll } from "./TableScroll";
 import { TransferComparison } from "./charts/TransferComparison";
 import type { TransferApproachScores } from "./charts/renderTransferComparison";
 import { LoadingMessage } from "./LoadingMessage";
@@ -113,7 +114,7 @@ function TransferScores({ result, unit }: { result: TransferResult; unit: string
 
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll label="Transfer metrics">
         <table className="metrics">
           <caption>
             {columnLabel(result.target)} on the test samples, mean ± sd over{" "}
@@ -152,7 +153,7 @@ function TransferScores({ result, unit }: { result: TransferResult; unit: string
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <TransferComparison approaches={approaches} threshold={result.threshold} unit={unit} />
     </>
   );

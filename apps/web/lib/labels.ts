@@ -1,5 +1,6 @@
 import type {
   AnalysisKind,
+  DataSplit,
   ModelKind,
   RunStatus,
   RunTask,
@@ -15,6 +16,12 @@ export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
   RANDOM_FOREST: "Random forest",
   GRADIENT_BOOSTING: "Gradient-boosted trees",
   SVR: "Support vector regression",
+};
+
+/** Display names of the sample splits, in words rather than the API's enum values. */
+export const DATA_SPLIT_LABELS: Record<DataSplit, string> = {
+  TRAIN: "Training",
+  TEST: "Test",
 };
 
 /** Display names of the run states. */

@@ -31,7 +31,7 @@ describe("MetricsTable", () => {
 
     expect(cellTexts(row)).toEqual([
       "REE total",
-      "TRAIN",
+      "Training",
       "0.912 ± 0.012",
       "12.3 ± 1.3",
       "9.9 ± 0.5",

@@ -57,6 +57,7 @@ function run(patch: Partial<RunDetail>): RunDetail {
       epochs: null,
       message: "",
     },
+    finishedRepetitions: CONFIG.repetitions,
     config: CONFIG,
     results: [],
     featureElimination: null,

@@ -4,6 +4,7 @@ import {
   axisLeft,
   create,
   type NumberValue,
+  rgb,
   type ScaleContinuousNumeric,
   type scaleLinear,
   type Selection,
@@ -35,6 +36,34 @@ export const NEUTRAL_COLOR = "#444";
 export const PRIMARY_COLOR = "#0072b2";
 /** Vermillion of the Okabe–Ito palette, the highlight colour next to {@link PRIMARY_COLOR}. */
 export const HIGHLIGHT_COLOR = "#d55e00";
+
+/** Text colour for labels on light fills. */
+const DARK_TEXT = "#000";
+
+/**
+ * Returns white or black, whichever contrasts more with `fill` by the WCAG 2 contrast ratio, for a
+ * label drawn on a coloured cell. One of the two always reaches at least √21 ≈ 4.58:1, above the
+ * 4.5:1 that WCAG AA asks of small text.
+ */
+export function textColorOn(fill: string): string {
+  const fillLuminance = relativeLuminance(fill);
+  const againstWhite = 1.05 / (fillLuminance + 0.05);
+  const againstDark = (fillLuminance + 0.05) / (relativeLuminance(DARK_TEXT) + 0.05);
+
+  return againstWhite > againstDark ? "#fff" : DARK_TEXT;
+}
+
+/** WCAG 2 relative luminance of a CSS colour, from 0 (black) to 1 (white). */
+function relativeLuminance(color: string): number {
+  const { r, g, b } = rgb(color);
+  const linear = (channel: number) => {
+    const value = channel / 255;
+
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
 
 /** Share of the data range added on each side of a padded domain. */
 const PADDING_FRACTION = 0.05;

@@ -1,3 +1,5 @@
+import { interpolateRgb } from "d3";
+
 import { formatQuantity } from "../../lib/format";
 import {
   checkSize,
@@ -6,6 +8,7 @@ import {
   NEUTRAL_COLOR,
   PRIMARY_COLOR,
   type SvgSelection,
+  textColorOn,
 } from "./chartSvg";
 
 /** Counts of a high/low screening with "high" as the positive class. */
@@ -98,8 +101,6 @@ const MIN_CELL_SIDE = 40;
 /** Lowest shading of a non-empty cell, so that it differs from an empty one. */
 const MIN_OPACITY = 0.08;
 const MAX_OPACITY = 0.85;
-/** Shading above which the cell text turns white for contrast. */
-const DARK_OPACITY = 0.5;
 const COUNT_FONT_SIZE = 22;
 const TERM_FONT_SIZE = 11;
 
@@ -167,7 +168,8 @@ export function renderConfusionMatrix(options: ConfusionMatrixOptions): SVGSVGEl
     return MIN_OPACITY + (MAX_OPACITY - MIN_OPACITY) * (count / maxCount);
   };
 
-  const textColor = (cell: Cell) => (opacity(cell) > DARK_OPACITY ? "#fff" : "currentColor");
+  // The text sits on the shading blended over the white background.
+  const textColor = (cell: Cell) => textColorOn(interpolateRgb("#fff", color)(opacity(cell)));
 
   cells
     .append("rect")

@@ -7,6 +7,7 @@ import {
   drawEmptyMessage,
   estimateTextWidth,
   NEUTRAL_COLOR,
+  textColorOn,
 } from "./chartSvg";
 
 /** Options of {@link renderCorrelationHeatmap}. */
@@ -35,8 +36,6 @@ const MIN_CELL = 6;
 const DEFAULT_MIN_CELL_FOR_TEXT = 30;
 const COLOR_BAR_WIDTH = 220;
 const COLOR_BAR_TICKS = [-1, -0.5, 0, 0.5, 1];
-/** |r| above which the cell colour is dark enough that its text must be white. */
-const DARK_CELL = 0.55;
 const MISSING_FILL = "#e4e4e4";
 
 /**
@@ -93,6 +92,7 @@ export function renderCorrelationHeatmap(options: CorrelationHeatmapOptions): SV
     for (let column = 0; column < n; column++) {
       const value = values[row * n + column] ?? null;
       const defined = value !== null && Number.isFinite(value);
+      const fill = defined ? correlationColor(value) : MISSING_FILL;
       const cell = cells
         .append("g")
         .attr("class", "correlation-cell")
@@ -103,7 +103,7 @@ export function renderCorrelationHeatmap(options: CorrelationHeatmapOptions): SV
         .append("rect")
         .attr("width", cellSize)
         .attr("height", cellSize)
-        .attr("fill", defined ? correlationColor(value) : MISSING_FILL)
+        .attr("fill", fill)
         .attr("stroke", "#fff")
         .attr("stroke-width", 1);
       const text = defined ? formatCoefficient(value) : "n/a";
@@ -115,7 +115,7 @@ export function renderCorrelationHeatmap(options: CorrelationHeatmapOptions): SV
           .attr("dy", "0.35em")
           .attr("text-anchor", "middle")
           .attr("font-size", Math.min(10, cellSize / 3.4))
-          .attr("fill", defined && Math.abs(value) > DARK_CELL ? "#fff" : "#1b1b1b")
+          .attr("fill", textColorOn(fill))
           .text(text);
       }
 

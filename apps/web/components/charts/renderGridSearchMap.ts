@@ -12,6 +12,7 @@ import {
   NEUTRAL_COLOR,
   paddedDomain,
   type SvgSelection,
+  textColorOn,
 } from "./chartSvg";
 import {
   cellSpan,
@@ -86,8 +87,6 @@ const BEST_KEY_LABEL = "Lowest mean error";
 const HEADER_WIDTH = LEGEND_WIDTH + BEST_KEY_GAP + 22 + estimateTextWidth(BEST_KEY_LABEL) + 12;
 /** Cells at least this large show their mean error as a number. */
 const MIN_TEXT_CELL = { width: 34, height: 16 };
-/** Colour positions above this get white text. */
-const DARK_POSITION = 0.6;
 const MISSING_COLOR = "#bdbdbd";
 const BEST_STROKE_WIDTH = 3;
 /** Errors spanning at least this ratio get a log colour scale by default. */
@@ -409,7 +408,7 @@ function drawPanel(
     .attr("text-anchor", "middle")
     .attr("font-size", 11)
     .attr("fill", (point) =>
-      point.mean !== null && positionOf(point.mean) > DARK_POSITION ? "#fff" : "currentColor",
+      textColorOn(point.mean === null ? MISSING_COLOR : colorOf(positionOf(point.mean))),
     )
     .text((point) => (point.mean === null ? "—" : formatFixed(point.mean, ERROR_DECIMALS)));
   cells.append("title").text((point) => cellTooltip(point, metricLabel));

@@ -10,6 +10,7 @@ import {
   drawLabel,
   estimateTextWidth,
   type SvgSelection,
+  textColorOn,
 } from "./chartSvg";
 
 /** Options of {@link renderKeptProbabilityMap}. */
@@ -71,8 +72,6 @@ const MIN_CONTENT_WIDTH = Math.max(
 const MARGIN = { right: 16, bottom: 46, labelGap: 8, minLeft: 40 };
 /** Cells at least this wide show their share as a number. */
 const MIN_TEXT_CELL_WIDTH = 30;
-/** Shares above this get white text on their dark cells. */
-const DARK_SHARE = 0.55;
 const MISSING_COLOR = "#bdbdbd";
 const CELL_BORDER_COLOR = "#fff";
 
@@ -177,7 +176,9 @@ export function renderKeptProbabilityMap(options: KeptProbabilityMapOptions): SV
       .attr("dy", "0.35em")
       .attr("text-anchor", "middle")
       .attr("font-size", 11)
-      .attr("fill", (cell) => ((cell.share ?? 0) > DARK_SHARE ? "#fff" : "currentColor"))
+      .attr("fill", (cell) =>
+        textColorOn(cell.share === null ? MISSING_COLOR : colorOf(cell.share)),
+      )
       .text((cell) => (cell.share === null ? "—" : String(Math.round(cell.share * 100))));
   }
 

@@ -1,6 +1,8 @@
 import { axisBottom, axisLeft, create, format, scaleLinear, type Selection } from "d3";
 import type { DataSplit, SamplePrediction } from "@ree/schema/documents";
 
+import { DATA_SPLIT_LABELS } from "../../lib/labels";
+
 /** Colour of each split's points and legend swatch, as any SVG paint value. */
 export type ParityPlotColors = Record<DataSplit, string>;
 
@@ -261,7 +263,7 @@ function drawLegend(
 
   for (const split of SPLITS) {
     const entry = legend.append("g").attr("transform", `translate(${offset},0)`);
-    const label = `${split} (n = ${counts[split]})`;
+    const label = `${DATA_SPLIT_LABELS[split]} (n = ${counts[split]})`;
     entry
       .append("circle")
       .attr("r", radius + 1)

@@ -120,6 +120,8 @@ export interface RunDetail extends RunSummary {
   startedAt: string | null;
   config: RunConfig;
   progress: RunProgress;
+  /** Repetitions whose results are stored, e.g. those done before a cancellation. */
+  finishedRepetitions: number;
   results: ModelResultDetail[];
 }
 
@@ -194,6 +196,7 @@ export const RunDocument = typedDocument<
         epochs
         message
       }
+      finishedRepetitions
       config { ${runConfigFields} }
       featureElimination {
         features

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 
-import { checkSize, createChartSvg, paddedDomain } from "../chartSvg";
+import { checkSize, createChartSvg, paddedDomain, textColorOn } from "../chartSvg";
 
 describe("paddedDomain", () => {
   it("pads the range by 5 % on each side", () => {
@@ -54,5 +54,18 @@ describe("createChartSvg", () => {
     expect(svg.getAttribute("viewBox")).toBe("0 0 300 200");
     expect(svg.getAttribute("role")).toBe("img");
     expect(svg.getAttribute("aria-label")).toBe("Test chart");
+  });
+});
+
+describe("textColorOn", () => {
+  it("writes white on dark fills", () => {
+    expect(textColorOn("#053061")).toBe("#fff");
+    expect(textColorOn("#0072b2")).toBe("#fff");
+  });
+
+  it("writes black on light and mid-tone fills", () => {
+    expect(textColorOn("#f7f7f7")).toBe("#000");
+    // Mid blue of RdBu near r = 0.6: white text would reach only about 3.4:1.
+    expect(textColorOn("#4393c3")).toBe("#000");
   });
 });

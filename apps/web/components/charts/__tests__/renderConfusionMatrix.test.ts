@@ -78,10 +78,18 @@ describe("renderConfusionMatrix", () => {
     expect(opacity("truePositives")).toBeCloseTo(0.85, 6);
     expect(opacity("falseNegatives")).toBe(0);
     expect(opacity("trueNegatives")).toBeGreaterThan(opacity("falsePositives"));
-    expect(cell(svg, "truePositives").querySelector("text")?.getAttribute("fill")).toBe("#fff");
-    expect(cell(svg, "falseNegatives").querySelector("text")?.getAttribute("fill")).toBe(
-      "currentColor",
-    );
+  });
+
+  it("colours each count for contrast", () => {
+    const textFill = (svg: SVGSVGElement, key: keyof ConfusionCounts) =>
+      cell(svg, key).querySelector("text")?.getAttribute("fill");
+    const primary = renderConfusionMatrix(NORMAL);
+    const navy = renderConfusionMatrix({ ...NORMAL, color: "#053061" });
+
+    // #0072b2 at 0.85 over white is a mid blue: black reaches 5.3:1 on it, white only 4.0:1.
+    expect(textFill(primary, "truePositives")).toBe("#000");
+    expect(textFill(primary, "falseNegatives")).toBe("#000");
+    expect(textFill(navy, "truePositives")).toBe("#fff");
   });
 
   it("explains each cell in its tooltip", () => {

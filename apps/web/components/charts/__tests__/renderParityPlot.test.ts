@@ -109,7 +109,7 @@ describe("renderParityPlot", () => {
     const svg = renderParityPlot({ points: NORMAL_POINTS, width: WIDTH, height: HEIGHT });
     const legend = [...svg.querySelectorAll(".parity-legend text")].map((text) => text.textContent);
 
-    expect(legend).toEqual(["TRAIN (n = 12)", "TEST (n = 4)", "y = x"]);
+    expect(legend).toEqual(["Training (n = 12)", "Test (n = 4)", "y = x"]);
   });
 
   it("applies custom colours and labels", () => {
