@@ -114,4 +114,20 @@ describe("createTenantPrismaClient", () => {
 
     expect(kept).toBe("");
   });
+
+  it("passes query parameters through a scoped connection", async () => {
+    const organizationId = randomUUID();
+    const row = await runAsTenant({ organizationId }, () =>
+      runTenantTransaction(prisma, async (connection) => {
+        const { rows } = await connection.query<{ given: string; organization: string }>(
+          "SELECT $1::text AS given, current_setting('ree.organization_id', true) AS organization",
+          ["a value"],
+        );
+
+        return rows[0];
+      }),
+    );
+
+    expect(row).toEqual({ given: "a value", organization: organizationId });
+  });
 });
