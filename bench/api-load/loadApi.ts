@@ -10,9 +10,13 @@
  * 3. pages of 500 samples of a 100,000-sample data set: a full walk by cursor,
  *    and 50 clients reading deep pages, with the server's resident memory.
  *
- * Usage: npx turbo run build && npx tsx bench/api-load/loadApi.ts [--seconds 10]
+ * Usage: npx turbo run build && npx tsx bench/api-load/loadApi.ts [--seconds 10] [--single-only]
+ *   [--profile DIR]
+ * --single-only stops after step 1. --profile writes the server's CPU profile (node --cpu-prof)
+ * into DIR when it stops.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { createInterface } from "node:readline";
@@ -34,7 +38,13 @@ const PAGE = 500;
 /** Concurrent readers of sample pages: a page is 500 rows, so fewer clients than for predictions. */
 const PAGE_CLIENTS = 10;
 
-const { values: options } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    "single-only": { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
 const seconds = Number(options.seconds);
 
 interface Served {
@@ -63,7 +73,8 @@ function composition(i: number) {
 
 async function startServer(): Promise<{ served: Served; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./serveApi.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir", options.profile] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -152,7 +163,10 @@ async function main(): Promise<void> {
   try {
     await measure(served);
   } finally {
+    // Waits for the exit, when the server writes its CPU profile.
+    const exited = once(child, "exit");
     child.kill("SIGTERM");
+    await exited;
   }
 }
 
@@ -166,8 +180,13 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
   console.log(
     `\nsingle prediction, ${CLIENTS} clients, ${seconds} s: p50 ${single.p50} ms, p99 ${single.p99} ms, ${single.perSecond.toFixed(0)} req/s` +
       `\n  floor ({ __typename }): p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.perSecond.toFixed(0)} req/s` +
-      `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}`,
+      `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}` +
+      `; p50 / floor p50: ${(single.p50 / Math.max(1, floor.p50)).toFixed(2)}` +
+      `; req/s / floor req/s: ${(single.perSecond / floor.perSecond).toFixed(2)}`,
   );
+  if (options["single-only"]) {
+    return;
+  }
 
   const compositions = Array.from({ length: BATCH }, (_, i) => composition(i));
   const batchBody = { query: print(PredictDocument), variables: { modelId, compositions } };
