@@ -33,6 +33,8 @@ import { print } from "graphql";
 const TARGET_P99_MS = 20;
 const TARGET_BATCH_MS = 1000;
 const CLIENTS = 50;
+/** USER_HZ of Linux on x86 and ARM, the unit of CPU times in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const BATCH = 10_000;
 const PAGE = 500;
 /** Concurrent readers of sample pages: a page is 500 rows, so fewer clients than for predictions. */
@@ -107,12 +109,13 @@ async function post(url: string, token: string, body: unknown): Promise<Response
  * once first: GraphQL errors, such as a refused token, come with status 200, so autocannon
  * alone would count them as successful responses.
  */
-async function cannon(url: string, token: string, body: unknown, clients = CLIENTS) {
+async function cannon({ url, token, pid }: Served, body: unknown, clients = CLIENTS) {
   const check = (await (await post(url, token, body)).json()) as { errors?: unknown };
   if (check.errors) {
     throw new Error(`the load's request failed: ${JSON.stringify(check.errors)}`);
   }
 
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     method: "POST",
@@ -130,7 +133,20 @@ async function cannon(url: string, token: string, body: unknown, clients = CLIEN
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    serverCpuMs: (cpuMs(pid) - cpuBefore) / result.requests.total,
   };
+}
+
+/**
+ * Returns the CPU time a process has used, user and system, in ms. Per request it varies less
+ * than latency with the load of other processes on a shared machine.
+ */
+function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function jsonHeaders(token: string): Record<string, string> {
@@ -170,19 +186,22 @@ async function main(): Promise<void> {
   }
 }
 
-async function measure({ url, modelId, datasetId, token, pid }: Served): Promise<void> {
+async function measure(served: Served): Promise<void> {
+  const { url, modelId, datasetId, token, pid } = served;
   const predictOne = {
     query: print(PredictDocument),
     variables: { modelId, compositions: [composition(0)] },
   };
-  const floor = await cannon(url, token, { query: "{ __typename }" });
-  const single = await cannon(url, token, predictOne);
+  const floor = await cannon(served, { query: "{ __typename }" });
+  const single = await cannon(served, predictOne);
   console.log(
     `\nsingle prediction, ${CLIENTS} clients, ${seconds} s: p50 ${single.p50} ms, p99 ${single.p99} ms, ${single.perSecond.toFixed(0)} req/s` +
       `\n  floor ({ __typename }): p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.perSecond.toFixed(0)} req/s` +
       `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}` +
       `; p50 / floor p50: ${(single.p50 / Math.max(1, floor.p50)).toFixed(2)}` +
-      `; req/s / floor req/s: ${(single.perSecond / floor.perSecond).toFixed(2)}`,
+      `; req/s / floor req/s: ${(single.perSecond / floor.perSecond).toFixed(2)}` +
+      `\n  server CPU per request: ${single.serverCpuMs.toFixed(2)} ms, floor ${floor.serverCpuMs.toFixed(2)} ms` +
+      `; single / floor: ${(single.serverCpuMs / floor.serverCpuMs).toFixed(2)}`,
   );
   if (options["single-only"]) {
     return;
@@ -293,8 +312,7 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
 
   const deepCursor = Buffer.from(`position:${99_000}`).toString("base64url");
   const deep = await cannon(
-    url,
-    token,
+    served,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: deepCursor },
@@ -302,8 +320,7 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
     PAGE_CLIENTS,
   );
   const first = await cannon(
-    url,
-    token,
+    served,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: null },
