@@ -3,7 +3,8 @@
  * (serveApi.ts), on loopback, with autocannon:
  *
  * 1. single predictions with the study ensemble at 50 concurrent clients (p50, p99),
- *    against `{ __typename }` at the same concurrency as the server's floor;
+ *    against `{ __typename }` at the same concurrency as the server's floor, and against
+ *    /health, which skips authentication and GraphQL, as a reference for the machine's load;
  * 2. one 10,000-composition prediction batch, as objects (PredictDocument) and as a list
  *    per target (PredictColumnsDocument), against the same prediction computed in this
  *    process without GraphQL;
@@ -192,11 +193,15 @@ async function measure(served: Served): Promise<void> {
     query: print(PredictDocument),
     variables: { modelId, compositions: [composition(0)] },
   };
+  // /health reads no credential and runs no GraphQL, so it measures the machine, not the code.
+  const health = await cannon({ ...served, url: url.replace(/\/graphql$/, "/health") }, {});
   const floor = await cannon(served, { query: "{ __typename }" });
   const single = await cannon(served, predictOne);
   console.log(
     `\nsingle prediction, ${CLIENTS} clients, ${seconds} s: p50 ${single.p50} ms, p99 ${single.p99} ms, ${single.perSecond.toFixed(0)} req/s` +
       `\n  floor ({ __typename }): p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.perSecond.toFixed(0)} req/s` +
+      `\n  reference (/health, no GraphQL): p50 ${health.p50} ms, p99 ${health.p99} ms, ${health.perSecond.toFixed(0)} req/s` +
+      `; p99 / reference p99: single ${(single.p99 / Math.max(1, health.p99)).toFixed(2)}, floor ${(floor.p99 / Math.max(1, health.p99)).toFixed(2)}` +
       `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}` +
       `; p50 / floor p50: ${(single.p50 / Math.max(1, floor.p50)).toFixed(2)}` +
       `; req/s / floor req/s: ${(single.perSecond / floor.perSecond).toFixed(2)}` +
