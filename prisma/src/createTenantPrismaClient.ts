@@ -202,19 +202,22 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
   }
 
   const send = connection.query.bind(connection) as (
-    config: string | pg.QueryConfig,
+    config: string | pg.QueryConfig | pg.Submittable,
     values?: unknown[],
   ) => Promise<pg.QueryResult | pg.QueryResult[]>;
-  const query = async (config: string | pg.QueryConfig, values?: unknown[]) => {
-    const text = typeof config === "string" ? config : config.text;
-    if (text.trim().toUpperCase() !== "BEGIN") {
-      return send(config, values);
-    }
-
+  const begin = async () => {
     // A simple query of two statements returns one result each, and BEGIN's comes first.
     const results = await send(beginAsTenant(connection, currentTenant()));
 
     return Array.isArray(results) ? results[0] : results;
+  };
+
+  // Not async: for a stream such as pg-copy-streams' COPY, pg returns the stream itself, which
+  // the caller pipes into and must receive as it is, not wrapped in a promise.
+  const query = (config: string | pg.QueryConfig | pg.Submittable, values?: unknown[]) => {
+    const text = typeof config === "string" ? config : (config as { text?: string }).text;
+
+    return text?.trim().toUpperCase() === "BEGIN" ? begin() : send(config, values);
   };
 
   connection.query = query as pg.PoolClient["query"];

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -124,6 +126,21 @@ describe("createTenantPrismaClient", () => {
     );
 
     expect(rows).toEqual([{ organization: organizationId, doubled: 42 }]);
+  });
+
+  it("returns streamed queries unwrapped", async () => {
+    // pg returns a submitted query object, such as pg-copy-streams' COPY stream, as it is.
+    const returned = await runAsTenant({}, () =>
+      runTenantTransaction(prisma, async (connection) => {
+        const query = new pg.Query("SELECT 1 AS one");
+        const result = connection.query(query) as unknown;
+        await once(query, "end");
+
+        return result === query;
+      }),
+    );
+
+    expect(returned).toBe(true);
   });
 
   it("reads as the tenant with queryAsTenant", async () => {
