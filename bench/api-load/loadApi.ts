@@ -3,16 +3,21 @@
  * (serveApi.ts), on loopback, with autocannon:
  *
  * 1. single predictions with the study ensemble at 50 concurrent clients (p50, p99),
- *    against `{ __typename }` at the same concurrency as the server's floor;
+ *    against `{ __typename }` at the same concurrency as the server's floor, and against
+ *    /health, which skips authentication and GraphQL, as a reference for the machine's load;
  * 2. one 10,000-composition prediction batch, as objects (PredictDocument) and as a list
  *    per target (PredictColumnsDocument), against the same prediction computed in this
  *    process without GraphQL;
  * 3. pages of 500 samples of a 100,000-sample data set: a full walk by cursor,
  *    and 50 clients reading deep pages, with the server's resident memory.
  *
- * Usage: npx turbo run build && npx tsx bench/api-load/loadApi.ts [--seconds 10]
+ * Usage: npx turbo run build && npx tsx bench/api-load/loadApi.ts [--seconds 10] [--single-only]
+ *   [--profile DIR]
+ * --single-only stops after step 1. --profile writes the server's CPU profile (node --cpu-prof)
+ * into DIR when it stops.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { createInterface } from "node:readline";
@@ -29,12 +34,20 @@ import { print } from "graphql";
 const TARGET_P99_MS = 20;
 const TARGET_BATCH_MS = 1000;
 const CLIENTS = 50;
+/** USER_HZ of Linux on x86 and ARM, the unit of CPU times in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = 100;
 const BATCH = 10_000;
 const PAGE = 500;
 /** Concurrent readers of sample pages: a page is 500 rows, so fewer clients than for predictions. */
 const PAGE_CLIENTS = 10;
 
-const { values: options } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    "single-only": { type: "boolean", default: false },
+    profile: { type: "string" },
+  },
+});
 const seconds = Number(options.seconds);
 
 interface Served {
@@ -63,7 +76,8 @@ function composition(i: number) {
 
 async function startServer(): Promise<{ served: Served; child: ChildProcess }> {
   const script = fileURLToPath(new URL("./serveApi.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
+  const profile = options.profile ? ["--cpu-prof", "--cpu-prof-dir", options.profile] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -96,12 +110,13 @@ async function post(url: string, token: string, body: unknown): Promise<Response
  * once first: GraphQL errors, such as a refused token, come with status 200, so autocannon
  * alone would count them as successful responses.
  */
-async function cannon(url: string, token: string, body: unknown, clients = CLIENTS) {
+async function cannon({ url, token, pid }: Served, body: unknown, clients = CLIENTS) {
   const check = (await (await post(url, token, body)).json()) as { errors?: unknown };
   if (check.errors) {
     throw new Error(`the load's request failed: ${JSON.stringify(check.errors)}`);
   }
 
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     method: "POST",
@@ -119,7 +134,20 @@ async function cannon(url: string, token: string, body: unknown, clients = CLIEN
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    serverCpuMs: (cpuMs(pid) - cpuBefore) / result.requests.total,
   };
+}
+
+/**
+ * Returns the CPU time a process has used, user and system, in ms. Per request it varies less
+ * than latency with the load of other processes on a shared machine.
+ */
+function cpuMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 function jsonHeaders(token: string): Record<string, string> {
@@ -152,22 +180,37 @@ async function main(): Promise<void> {
   try {
     await measure(served);
   } finally {
+    // Waits for the exit, when the server writes its CPU profile.
+    const exited = once(child, "exit");
     child.kill("SIGTERM");
+    await exited;
   }
 }
 
-async function measure({ url, modelId, datasetId, token, pid }: Served): Promise<void> {
+async function measure(served: Served): Promise<void> {
+  const { url, modelId, datasetId, token, pid } = served;
   const predictOne = {
     query: print(PredictDocument),
     variables: { modelId, compositions: [composition(0)] },
   };
-  const floor = await cannon(url, token, { query: "{ __typename }" });
-  const single = await cannon(url, token, predictOne);
+  // /health reads no credential and runs no GraphQL, so it measures the machine, not the code.
+  const health = await cannon({ ...served, url: url.replace(/\/graphql$/, "/health") }, {});
+  const floor = await cannon(served, { query: "{ __typename }" });
+  const single = await cannon(served, predictOne);
   console.log(
     `\nsingle prediction, ${CLIENTS} clients, ${seconds} s: p50 ${single.p50} ms, p99 ${single.p99} ms, ${single.perSecond.toFixed(0)} req/s` +
       `\n  floor ({ __typename }): p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.perSecond.toFixed(0)} req/s` +
-      `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}`,
+      `\n  reference (/health, no GraphQL): p50 ${health.p50} ms, p99 ${health.p99} ms, ${health.perSecond.toFixed(0)} req/s` +
+      `; p99 / reference p99: single ${(single.p99 / Math.max(1, health.p99)).toFixed(2)}, floor ${(floor.p99 / Math.max(1, health.p99)).toFixed(2)}` +
+      `\n  p99 / target ${TARGET_P99_MS} ms: ${(single.p99 / TARGET_P99_MS).toFixed(2)}; p99 / floor p99: ${(single.p99 / Math.max(1, floor.p99)).toFixed(2)}` +
+      `; p50 / floor p50: ${(single.p50 / Math.max(1, floor.p50)).toFixed(2)}` +
+      `; req/s / floor req/s: ${(single.perSecond / floor.perSecond).toFixed(2)}` +
+      `\n  server CPU per request: ${single.serverCpuMs.toFixed(2)} ms, floor ${floor.serverCpuMs.toFixed(2)} ms` +
+      `; single / floor: ${(single.serverCpuMs / floor.serverCpuMs).toFixed(2)}`,
   );
+  if (options["single-only"]) {
+    return;
+  }
 
   const compositions = Array.from({ length: BATCH }, (_, i) => composition(i));
   const batchBody = { query: print(PredictDocument), variables: { modelId, compositions } };
@@ -274,8 +317,7 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
 
   const deepCursor = Buffer.from(`position:${99_000}`).toString("base64url");
   const deep = await cannon(
-    url,
-    token,
+    served,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: deepCursor },
@@ -283,8 +325,7 @@ async function measure({ url, modelId, datasetId, token, pid }: Served): Promise
     PAGE_CLIENTS,
   );
   const first = await cannon(
-    url,
-    token,
+    served,
     {
       query: samplesQuery,
       variables: { id: datasetId, after: null },

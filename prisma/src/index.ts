@@ -30,6 +30,7 @@ export {
 } from "../generated/prisma/client.js";
 export {
   createTenantPrismaClient,
+  queryAsTenant,
   runTenantTransaction,
   type TenantConnection,
 } from "./createTenantPrismaClient.js";

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { createTenantPrismaClient, runTenantTransaction } from "../createTenantPrismaClient.js";
+import {
+  createTenantPrismaClient,
+  queryAsTenant,
+  runTenantTransaction,
+} from "../createTenantPrismaClient.js";
 import { runAsTenant } from "../tenantScope.js";
 import { createTestDatabase, dropTestDatabase } from "./testDatabase.js";
 
@@ -78,6 +84,21 @@ describe("createTenantPrismaClient", () => {
     expect(after.map((rows) => rows[0]?.organization)).toEqual(Array(20).fill(organizationId));
   });
 
+  it("keeps the tenant after a failed statement", async () => {
+    const failed = runAsTenant(
+      { organizationId: randomUUID() },
+      () => prisma.$queryRaw`SELECT 1 / ${0}::int AS quotient`,
+    );
+    await expect(failed).rejects.toThrow(/division by zero/);
+
+    const organizationId = randomUUID();
+    const after = await Promise.all(
+      Array.from({ length: 20 }, () => runAsTenant({ organizationId }, () => readSettings(prisma))),
+    );
+
+    expect(after.map((rows) => rows[0]?.organization)).toEqual(Array(20).fill(organizationId));
+  });
+
   it("names no tenant outside runAsTenant", async () => {
     await Promise.all(
       Array.from({ length: 20 }, () =>
@@ -89,6 +110,50 @@ describe("createTenantPrismaClient", () => {
     expect(outside.flat()).toEqual(
       Array(20).fill({ organization: "", user: "", teams: "", token: "" }),
     );
+  });
+
+  it("passes values in runTenantTransaction", async () => {
+    const organizationId = randomUUID();
+    const rows = await runAsTenant({ organizationId }, () =>
+      runTenantTransaction(prisma, async (connection) => {
+        const result = await connection.query<{ organization: string; doubled: number }>(
+          "SELECT current_setting('ree.organization_id', true) AS organization, $1::int * 2 AS doubled",
+          [21],
+        );
+
+        return result.rows;
+      }),
+    );
+
+    expect(rows).toEqual([{ organization: organizationId, doubled: 42 }]);
+  });
+
+  it("returns streamed queries unwrapped", async () => {
+    // pg returns a submitted query object, such as pg-copy-streams' COPY stream, as it is.
+    const returned = await runAsTenant({}, () =>
+      runTenantTransaction(prisma, async (connection) => {
+        const query = new pg.Query("SELECT 1 AS one");
+        const result = connection.query(query) as unknown;
+        await once(query, "end");
+
+        return result === query;
+      }),
+    );
+
+    expect(returned).toBe(true);
+  });
+
+  it("reads as the tenant with queryAsTenant", async () => {
+    const organizationId = randomUUID();
+    const rows = await runAsTenant({ organizationId }, () =>
+      queryAsTenant<{ organization: string; label: string }>(
+        prisma,
+        "SELECT current_setting('ree.organization_id', true) AS organization, $1::text AS label",
+        ["a"],
+      ),
+    );
+
+    expect(rows).toEqual([{ organization: organizationId, label: "a" }]);
   });
 
   it("leaves no tenant on a connection once its transaction ends", async () => {

@@ -1,4 +1,4 @@
-import { type PrismaClient, type Role, runAsTenant } from "@ree/db";
+import { type PrismaClient, queryAsTenant, type Role, runAsTenant } from "@ree/db";
 
 import { hashSecret } from "./credentials.js";
 import { readCookie, SESSION_COOKIE } from "./sessionCookie.js";
@@ -48,30 +48,31 @@ interface CredentialMembership {
 /**
  * Reads the token and its user's memberships in the token's organisation in one statement, so a
  * revoked token fails on the next request on every API replica: nothing is cached in process.
+ * The statement goes through queryAsTenant, one round trip without Prisma, because every
+ * request pays for it.
  */
 async function authenticateToken(prisma: PrismaClient, secret: string): Promise<Principal | null> {
   const tokenHash = hashSecret(secret);
-  const rows = await runAsTenant(
-    { tokenHash },
-    () =>
-      prisma.$queryRaw<
-        (CredentialMembership & { tokenId: string; userId: string; lastUsedAt: Date | null })[]
-      >`
-      SELECT t.id AS "tokenId", t."userId", t."lastUsedAt",
+  const rows = await runAsTenant({ tokenHash }, () =>
+    queryAsTenant<CredentialMembership & { tokenId: string; userId: string; stale: boolean }>(
+      prisma,
+      `SELECT t.id AS "tokenId", t."userId",
+        t."lastUsedAt" IS NULL OR t."lastUsedAt" <= now() AT TIME ZONE 'UTC' - $2 * interval '1 millisecond' AS stale,
         m."organizationId", m."teamId", m.role::text AS role
       FROM "ApiToken" t
       JOIN "Membership" m ON m."userId" = t."userId" AND m."organizationId" = t."organizationId"
-      WHERE t."tokenHash" = ${tokenHash} AND t."revokedAt" IS NULL
+      WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL
       ORDER BY m."createdAt"`,
+      [tokenHash, LAST_USED_INTERVAL_MS],
+    ),
   );
   const token = rows[0];
   if (!token) {
     return null;
   }
 
-  const now = new Date();
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_INTERVAL_MS) {
-    await markTokenUsed(prisma, tokenHash, token.tokenId, now);
+  if (token.stale) {
+    await markTokenUsed(prisma, tokenHash, token.tokenId, new Date());
   }
 
   // A token acts in its own organisation only, and stops working when its user leaves it.
@@ -100,23 +101,24 @@ async function authenticateSession(
   secret: string,
 ): Promise<Principal | null> {
   const tokenHash = hashSecret(secret);
-  const rows = await runAsTenant(
-    { tokenHash },
-    () =>
-      prisma.$queryRaw<
-        (CredentialMembership & {
-          sessionId: string;
-          userId: string;
-          activeOrganizationId: string | null;
-          activeTeamId: string | null;
-        })[]
-      >`
-      SELECT s.id AS "sessionId", s."userId", s."activeOrganizationId", s."activeTeamId",
+  const rows = await runAsTenant({ tokenHash }, () =>
+    queryAsTenant<
+      CredentialMembership & {
+        sessionId: string;
+        userId: string;
+        activeOrganizationId: string | null;
+        activeTeamId: string | null;
+      }
+    >(
+      prisma,
+      `SELECT s.id AS "sessionId", s."userId", s."activeOrganizationId", s."activeTeamId",
         m."organizationId", m."teamId", m.role::text AS role
       FROM "Session" s
       JOIN "Membership" m ON m."userId" = s."userId"
-      WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > now() AT TIME ZONE 'UTC'
+      WHERE s."tokenHash" = $1 AND s."expiresAt" > now() AT TIME ZONE 'UTC'
       ORDER BY m."createdAt"`,
+      [tokenHash],
+    ),
   );
   const session = rows[0];
 

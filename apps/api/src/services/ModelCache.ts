@@ -1,12 +1,13 @@
 import type { ModelArtifact } from "@ree/core-ml";
-import type { PrismaClient } from "@ree/db";
+import { type PrismaClient, queryAsTenant } from "@ree/db";
 
 import { ApiError } from "../errors/ApiError.js";
 
 /**
- * Keeps recently used model artifacts in memory. Artifacts never change after
- * a run stores them, so entries need no invalidation, only a size bound. Who
- * may see a model can change (shares), so every use first checks the database.
+ * Keeps recently used model artifacts in memory, with the members that predictWithArtifact
+ * compiles for them. Artifacts never change after a run stores them, so entries need no
+ * invalidation, only a size bound. Who may see a model can change (shares), so every use first
+ * queries the database, whose row-level security decides for the request's tenant.
  */
 export class ModelCache {
   private readonly entries = new Map<string, ModelArtifact>();
@@ -19,7 +20,7 @@ export class ModelCache {
   async get(modelId: string): Promise<ModelArtifact> {
     const key = modelId;
     const cached = this.entries.get(key);
-    if (cached && (await this.prisma.model.count({ where: { id: modelId } })) === 0) {
+    if (cached && !(await this.isVisible(modelId))) {
       throw ApiError.notFound("model", modelId);
     }
 
@@ -46,5 +47,14 @@ export class ModelCache {
     }
 
     return artifact;
+  }
+
+  /** Checks visibility in one round trip without Prisma (queryAsTenant), because each prediction pays for it. */
+  private async isVisible(modelId: string): Promise<boolean> {
+    const rows = await queryAsTenant(this.prisma, `SELECT 1 FROM "Model" WHERE id = $1::uuid`, [
+      modelId,
+    ]);
+
+    return rows.length > 0;
   }
 }
