@@ -76,17 +76,20 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
 
   const send = connection.query.bind(connection) as (
     config: string | pg.QueryConfig,
+    values?: unknown[],
   ) => Promise<pg.QueryResult | pg.QueryResult[]>;
-  const query = async (config: string | pg.QueryConfig) => {
+  // Callers pass parameters inside a config object or as a second argument, and COPY streams
+  // need their submittable back synchronously, so only BEGIN waits for a result here.
+  const query = (config: string | pg.QueryConfig, values?: unknown[]) => {
     const text = typeof config === "string" ? config : config.text;
     if (text.trim().toUpperCase() !== "BEGIN") {
-      return send(config);
+      return send(config, values);
     }
 
     // A simple query of two statements answers with one result each; BEGIN's comes first.
-    const results = await send(beginAsTenant(connection, currentTenant()));
-
-    return Array.isArray(results) ? results[0] : results;
+    return send(beginAsTenant(connection, currentTenant())).then((results) =>
+      Array.isArray(results) ? results[0] : results,
+    );
   };
 
   connection.query = query as pg.PoolClient["query"];
