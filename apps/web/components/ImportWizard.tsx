@@ -20,6 +20,7 @@ import { CsvErrorExcerpt } from "./CsvErrorExcerpt";
 import { ImportMappingTable } from "./ImportMappingTable";
 import { ImportReportView } from "./ImportReportView";
 import { ProgressBar } from "./ProgressBar";
+import { QueryError } from "./QueryError";
 import { RadioGroup } from "./RadioGroup";
 import { DatasetPicker, useDatasetSearch } from "./RecordPickers";
 import { TextField } from "./TextField";
@@ -199,6 +200,10 @@ export function ImportWizard() {
 
   return (
     <form className="import-form" onSubmit={(event) => event.preventDefault()}>
+      {/* The data set picker shows its own error once a new version is chosen. */}
+      {datasetSearch.error && target === "new" ? (
+        <QueryError error={datasetSearch.error} subject="the data sets to add a version to" />
+      ) : null}
       <section className="form-section">
         <h2>1. File</h2>
         <div className="field">
