@@ -149,11 +149,11 @@ export function RunView({ id }: { id: string }) {
             onConfirm={cancel}
           />
         ) : null}
-        {run.status === "CANCELLED" ? (
-          // The results of these repetitions stay stored.
+        {run.status === "CANCELLED" || run.status === "RUNNING" ? (
+          // The results of these units stay stored, even after a cancellation.
           <p className="finished-repetitions">
-            {run.finishedRepetitions} of {run.config.repetitions} repetitions finished before the
-            run was cancelled.
+            {run.completion.finished} of {run.completion.total} {run.completion.unit} finished
+            {run.status === "CANCELLED" ? " before the run was cancelled." : " so far."}
           </p>
         ) : null}
         {run.error === null ? null : (
