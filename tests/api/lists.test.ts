@@ -1,6 +1,15 @@
 import { createLogger, seedStudyModels } from "@ree/api";
 import type { Prisma } from "@ree/db";
-import { DatasetsDocument, ModelsDocument, type ListVariables } from "@ree/schema/documents";
+import {
+  DatasetPickerDocument,
+  DatasetsDocument,
+  type ListPage,
+  type ListVariables,
+  type ModelKind,
+  ModelPickerDocument,
+  type ModelPickerVariables,
+  ModelsDocument,
+} from "@ree/schema/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
@@ -172,5 +181,79 @@ describe.each(["datasets", "models"] as const)("the %s connection", (name) => {
       expect(errors?.[0]?.extensions?.code, kind).toBe("BAD_USER_INPUT");
       expect(errors?.[0]?.message, kind).toMatch(/^after: /);
     }
+  });
+});
+
+/** Follows the cursors of a filtered list to the end and returns the names in order. */
+async function filteredNames(
+  name: List["name"],
+  variables: ModelPickerVariables,
+): Promise<{ names: string[]; totalCount: number }> {
+  const names: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const result: ListPage<{ name: string }> =
+      name === "datasets"
+        ? (await graphqlData(stack.apiUrl, DatasetPickerDocument, { ...variables, after })).datasets
+        : (await graphqlData(stack.apiUrl, ModelPickerDocument, { ...variables, after })).models;
+    names.push(...result.edges.map((edge) => edge.node.name));
+    if (!result.pageInfo.hasNextPage) {
+      return { names, totalCount: result.totalCount };
+    }
+
+    after = result.pageInfo.endCursor;
+  }
+
+  throw new Error(`${name} did not end within 100 pages`);
+}
+
+describe("the name filter", () => {
+  it("matches data set names ignoring case", async () => {
+    const rows = await stack.prisma.dataset.findMany({
+      where: { name: { contains: "eta", mode: "insensitive" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
+    const { names, totalCount } = await filteredNames("datasets", { first: 1, name: " ETA " });
+
+    expect(names.length).toBeGreaterThanOrEqual(1);
+    expect(names).toEqual(rows.map((row) => row.name));
+    expect(totalCount).toBe(rows.length);
+  });
+
+  it("matches model names and kinds together", async () => {
+    const order = [{ createdAt: "desc" }, { id: "desc" }] as const;
+    const copies = await stack.prisma.model.findMany({
+      where: { name: { startsWith: "copy " } },
+      orderBy: [...order],
+    });
+    const kind = copies[0]!.kind as ModelKind;
+    const otherKind = kind === "LINEAR" ? "MULTI_TASK" : "LINEAR";
+    const found = await filteredNames("models", { first: 1, name: "COPY" });
+
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    expect(found.names).toEqual(copies.map((row) => row.name));
+    expect(found.totalCount).toBe(copies.length);
+    expect((await filteredNames("models", { first: 1, name: "copy", kind })).names).toEqual(
+      found.names,
+    );
+    expect(
+      (await filteredNames("models", { first: 1, name: "copy", kind: otherKind })).names,
+    ).toEqual([]);
+  });
+
+  it("keeps every row for a blank filter", async () => {
+    const { totalCount } = await filteredNames("datasets", { first: 500, name: "  " });
+
+    expect(totalCount).toBe(await stack.prisma.dataset.count());
+  });
+
+  it("rejects a filter over 200 characters", async () => {
+    const { errors } = await graphqlRequest(stack.apiUrl, DatasetPickerDocument, {
+      first: 5,
+      name: "a".repeat(201),
+    });
+
+    expect(errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(errors?.[0]?.message).toMatch(/^name must have at most 200 characters, got 201;/);
   });
 });

@@ -119,6 +119,7 @@ async function runOnWorkers(count: number, config: typeof ELIMINATION | typeof G
     return {
       id,
       status: finished.status,
+      completion: run?.completion,
       parts: await stack.prisma.runPart.count({ where: { runId: id } }),
       finishers,
       results: stored.results as Record<string, unknown>,
@@ -148,6 +149,11 @@ describe.each([
     expect(single.status).toBe("SUCCEEDED");
     expect(shared.status).toBe("SUCCEEDED");
     expect(shared.parts).toBe(4);
+    expect(shared.completion).toEqual({
+      finished: 4,
+      total: 4,
+      unit: key === "gridSearch" ? "grid cells" : "repetitions",
+    });
     expect(shared.finishers).toHaveLength(4);
     expect(new Set(shared.finishers).size).toBe(2);
     expect(shared.results[key]).toEqual(single.results[key]);
@@ -195,8 +201,14 @@ describe("cancelling a feature elimination", () => {
       10_000,
     );
     const stored = await stack.prisma.run.findUniqueOrThrow({ where: { id } });
+    const doneParts = await stack.prisma.runPart.count({ where: { runId: id, status: "DONE" } });
+    const { run } = await graphqlData(stack.apiUrl, RunJobsDocument, { id });
 
     expect(cancelRun.status).toBe("CANCELLED");
+    // One unit per part, and the evaluation repetitions stay uncounted.
+    expect(run?.completion).toEqual({ finished: doneParts, total: 4, unit: "repetitions" });
+    expect(doneParts).toBeGreaterThanOrEqual(1);
+    expect(run?.finishedRepetitions).toBe(0);
     expect(events.find((e) => e.kind === "PART_STOPPED")?.message).toMatch(
       /^selection unit \d stopped on .*: the run is CANCELLED/,
     );

@@ -1,4 +1,6 @@
+import { countSelectionUnits, type EvaluationConfig } from "@ree/core-ml";
 import type { Dataset as DatasetRow, PrismaClient, RunEvent } from "@ree/db";
+import type { RunCompletion } from "@ree/schema/types";
 import DataLoader from "dataloader";
 
 import type { Context } from "./context.js";
@@ -17,6 +19,8 @@ export interface Loaders {
   runEvents: DataLoader<string, RunEvent[]>;
   /** Count of repetitions with stored outcomes, by run id. */
   finishedRepetitions: DataLoader<string, number>;
+  /** Finished and total units of runs, by run id: selection units or repetitions. */
+  completions: DataLoader<string, RunCompletion | null>;
 }
 
 const perRequest = new WeakMap<Context, Loaders>();
@@ -67,5 +71,51 @@ function createLoaders(prisma: PrismaClient): Loaders {
           .reduce((sum, part) => sum + part.repetitions.length, 0),
       );
     }),
+    completions: new DataLoader(async (ids) => {
+      const [runs, parts] = await Promise.all([
+        prisma.run.findMany({
+          where: { id: { in: [...ids] } },
+          select: { id: true, config: true },
+        }),
+        prisma.runPart.findMany({
+          where: { runId: { in: [...ids] }, status: "DONE" },
+          select: { runId: true, repetitions: true, units: true },
+        }),
+      ]);
+
+      return ids.map((id) => {
+        const run = runs.find((row) => row.id === id);
+
+        return run
+          ? completionOf(
+              run.config as unknown as EvaluationConfig,
+              parts.filter((part) => part.runId === id),
+            )
+          : null;
+      });
+    }),
+  };
+}
+
+/**
+ * Counts the finished units of a run from its DONE parts: the selection units of a feature
+ * elimination (its repetitions) or grid search (its grid cells), the repetitions otherwise.
+ */
+function completionOf(
+  config: EvaluationConfig,
+  doneParts: { repetitions: number[]; units: number[] }[],
+): RunCompletion {
+  if (config.task === "FEATURE_ELIMINATION" || config.task === "GRID_SEARCH") {
+    return {
+      finished: doneParts.reduce((sum, part) => sum + part.units.length, 0),
+      total: countSelectionUnits(config),
+      unit: config.task === "GRID_SEARCH" ? "grid cells" : "repetitions",
+    };
+  }
+
+  return {
+    finished: doneParts.reduce((sum, part) => sum + part.repetitions.length, 0),
+    total: config.repetitions,
+    unit: "repetitions",
   };
 }

@@ -1,6 +1,6 @@
 import type { AnalysisKind, ModelResultDetail } from "@ree/schema/documents";
 
-import { MODEL_KIND_LABELS } from "../lib/labels";
+import { modelKindLabel } from "../lib/labels";
 import { FeatureEffectsFigure } from "./FeatureEffectsFigure";
 import { NoiseHistogramGrid } from "./NoiseHistogramGrid";
 import { ScreeningFigures } from "./ScreeningFigures";
@@ -40,7 +40,7 @@ export function AnalysesSection({
   noiseComparisonId,
   screeningThresholdIsConfigured,
 }: AnalysesSectionProps) {
-  const modelLabel = MODEL_KIND_LABELS[result.kind];
+  const modelLabel = modelKindLabel(result.kind);
   const present: Record<AnalysisKind, boolean> = {
     SHAP: result.shap !== null,
     FEATURE_EFFECTS: result.featureEffects !== null,

@@ -38,8 +38,12 @@ function createApolloClient(apiUrl: string): ApolloClient {
         RunProgress: { merge: true },
         // "Load more" appends the next page of these lists to the cached one. A request for
         // the first page (no cursor) replaces the list, as a fresh load of the page does.
+        // Each name filter keeps its own list.
         Query: {
-          fields: { datasets: relayStylePagination(), models: relayStylePagination() },
+          fields: {
+            datasets: relayStylePagination(["name"]),
+            models: relayStylePagination(["name", "kind"]),
+          },
         },
       },
     }),

@@ -10,7 +10,7 @@ import {
 import { type ChangeEvent, useId, useMemo, useState } from "react";
 
 import { formatQuantity } from "../lib/format";
-import { MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
+import { oxideFormula } from "../lib/labels";
 import { type CompositionRow, parseCompositionCsv } from "../lib/parseCompositionCsv";
 import { parseNumberInput } from "../lib/parseNumberInput";
 import { predictionCsv } from "../lib/predictionCsv";
@@ -19,18 +19,16 @@ import { PredictionTable } from "./PredictionTable";
 import { QueryError } from "./QueryError";
 
 export interface BatchPredictionProps {
-  /** Models to choose from, at least one. */
-  models: readonly ModelDetail[];
+  /** Model that predicts; the form remounts for another. */
+  model: ModelDetail;
 }
 
 /**
  * Predicts every composition of a CSV file, read in the browser, and lists the results with the
  * screening class and the out-of-domain warnings of each. The results download as CSV.
  */
-export function BatchPrediction({ models }: BatchPredictionProps) {
+export function BatchPrediction({ model }: BatchPredictionProps) {
   const formId = useId();
-  const defaultModel = models.find((model) => model.isDefault) ?? models[0];
-  const [modelId, setModelId] = useState(defaultModel?.id ?? "");
   const [threshold, setThreshold] = useState("");
   const [errors, setErrors] = useState<string[]>([]);
   const [compositions, setCompositions] = useState<CompositionRow[]>([]);
@@ -40,18 +38,13 @@ export function BatchPrediction({ models }: BatchPredictionProps) {
     () => (data ? predictionsFromColumns(data.predictColumns) : []),
     [data],
   );
-  const model = models.find((candidate) => candidate.id === modelId) ?? models[0];
-  if (model === undefined) {
-    return null;
-  }
-
   const oxides = model.features.map(oxideFormula);
 
   async function handleFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     reset();
     setCompositions([]);
-    if (file === undefined || model === undefined) {
+    if (file === undefined) {
       return;
     }
 
@@ -89,23 +82,6 @@ export function BatchPrediction({ models }: BatchPredictionProps) {
         One ash per row, a column per oxide in mol % named {oxides.join(", ")} (or {oxides[0]}
         _mol_pct), and optionally a sample_id column. The file is read in the browser.
       </p>
-      <div className="field">
-        <label htmlFor={`${formId}-model`}>Model</label>
-        <select
-          id={`${formId}-model`}
-          value={model.id}
-          onChange={(event) => {
-            setModelId(event.target.value);
-            reset();
-          }}
-        >
-          {models.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name} ({MODEL_KIND_LABELS[candidate.kind]})
-            </option>
-          ))}
-        </select>
-      </div>
       <div className="field">
         <label htmlFor={`${formId}-threshold`}>
           Screening threshold ({model.targetUnit}, optional

@@ -3,37 +3,28 @@ import { PredictDocument, type Model } from "@ree/schema/documents";
 import { useId, useState, type FormEvent } from "react";
 
 import { formatMemberCount } from "../lib/format";
-import { MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
+import { modelTitle, oxideFormula } from "../lib/labels";
 import { parseMolPercent } from "../lib/parseMolPercent";
 import { PredictionNotes } from "./PredictionNotes";
 import { PredictionTable } from "./PredictionTable";
 import { QueryError } from "./QueryError";
 
 export interface CompositionFormProps {
-  /** Models to choose from, at least one. */
-  models: readonly Model[];
-  initialModelId: string | null;
+  /** Model that predicts; the form remounts for another. */
+  model: Model;
 }
 
 /**
  * Form with one input per feature of the chosen model, in the model's feature unit (mol %).
  * Inputs are checked before the Predict mutation is sent, and each message names its field.
  */
-export function CompositionForm({ models, initialModelId }: CompositionFormProps) {
+export function CompositionForm({ model }: CompositionFormProps) {
   const formId = useId();
-  const requestedModel = models.find((model) => model.id === initialModelId);
-  const defaultModel = models.find((model) => model.isDefault) ?? models[0];
-  const [modelId, setModelId] = useState(requestedModel?.id ?? defaultModel?.id ?? "");
   const [label, setLabel] = useState("");
   const [inputs, setInputs] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [predictedWith, setPredictedWith] = useState<Model | null>(null);
-  const [predict, { data, error, loading, reset }] = useMutation(PredictDocument);
-
-  const model = models.find((candidate) => candidate.id === modelId) ?? models[0];
-  if (model === undefined) {
-    return null;
-  }
+  const [predict, { data, error, loading }] = useMutation(PredictDocument);
 
   const inputId = (index: number) => `${formId}-feature-${index}`;
   const fieldLabel = (feature: string) => `${oxideFormula(feature)} (${model.featureUnit})`;
@@ -41,13 +32,6 @@ export function CompositionForm({ models, initialModelId }: CompositionFormProps
     const message = fieldErrors[feature];
     return message === undefined ? [] : [{ index, message }];
   });
-
-  function handleModelChange(nextModelId: string) {
-    setModelId(nextModelId);
-    setFieldErrors({});
-    setPredictedWith(null);
-    reset();
-  }
 
   function handleInputChange(feature: string, text: string) {
     setInputs((current) => ({ ...current, [feature]: text }));
@@ -92,27 +76,6 @@ export function CompositionForm({ models, initialModelId }: CompositionFormProps
   return (
     <>
       <form className="composition-form" onSubmit={handleSubmit} noValidate>
-        <div className="field">
-          <label htmlFor={`${formId}-model`}>Model</label>
-          <select
-            id={`${formId}-model`}
-            value={model.id}
-            onChange={(event) => handleModelChange(event.target.value)}
-          >
-            {models.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name} ({MODEL_KIND_LABELS[candidate.kind]},{" "}
-                {formatMemberCount(candidate.memberCount)})
-              </option>
-            ))}
-          </select>
-        </div>
-        {initialModelId !== null && requestedModel === undefined ? (
-          <p role="alert" className="alert">
-            No model has the id “{initialModelId}”; the form shows the first model instead.
-          </p>
-        ) : null}
-
         <div className="field">
           <label htmlFor={`${formId}-label`}>Sample label (optional)</label>
           <input
@@ -184,8 +147,7 @@ export function CompositionForm({ models, initialModelId }: CompositionFormProps
         ) : (
           <>
             <p>
-              By {predictedWith.name} ({MODEL_KIND_LABELS[predictedWith.kind]},{" "}
-              {formatMemberCount(predictedWith.memberCount)}).
+              By {modelTitle(predictedWith)} ({formatMemberCount(predictedWith.memberCount)}).
             </p>
             <PredictionNotes prediction={prediction} unit={predictedWith.targetUnit} />
             <PredictionTable prediction={prediction} unit={predictedWith.targetUnit} />

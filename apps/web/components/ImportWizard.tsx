@@ -1,13 +1,12 @@
 "use client";
 
 import { CombinedGraphQLErrors, type ErrorLike } from "@apollo/client";
-import { useMutation, useQuery } from "@apollo/client/react";
+import { useMutation } from "@apollo/client/react";
 import {
-  DatasetsDocument,
-  MAX_PAGE_SIZE,
   type ImportColumnVariables,
   ImportDatasetDocument,
   type ImportOptionsVariables,
+  type PickerDataset,
   PreviewImportDocument,
 } from "@ree/schema/documents";
 import { useRouter } from "next/navigation";
@@ -23,6 +22,7 @@ import { ImportReportView } from "./ImportReportView";
 import { ProgressBar } from "./ProgressBar";
 import { QueryError } from "./QueryError";
 import { RadioGroup } from "./RadioGroup";
+import { DatasetPicker, useDatasetSearch } from "./RecordPickers";
 import { TextField } from "./TextField";
 
 interface LoadedFile {
@@ -97,13 +97,14 @@ export function ImportWizard() {
   const [upload, setUpload] = useState<UploadState>({ status: "idle" });
   const [sheet, setSheet] = useState("");
   const [name, setName] = useState("");
-  const [datasetId, setDatasetId] = useState("");
+  const [target, setTarget] = useState<"new" | "version">("new");
+  const [targetDataset, setTargetDataset] = useState<PickerDataset | null>(null);
   const [belowDetection, setBelowDetection] = useState<BelowDetection>("reject");
   const [missing, setMissing] = useState<Missing>("reject");
   const [locale, setLocale] = useState<Locale>("auto");
   const [tolerance, setTolerance] = useState("10");
   const [overrides, setOverrides] = useState<Record<string, ImportColumnVariables>>({});
-  const datasets = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
+  const datasetSearch = useDatasetSearch();
   const [preview, previewed] = useMutation(PreviewImportDocument);
   const [importDataset, imported] = useMutation(ImportDatasetDocument);
 
@@ -180,8 +181,8 @@ export function ImportWizard() {
       return;
     }
 
-    const target = datasetId === "" ? { name } : { datasetId };
-    const input = { ...request(loaded, upload.id), ...target };
+    const destination = target === "new" ? { name } : { datasetId: targetDataset?.id ?? "" };
+    const input = { ...request(loaded, upload.id), ...destination };
     void importDataset({ variables: { input } }).then(
       ({ data }) => {
         if (data) {
@@ -199,8 +200,9 @@ export function ImportWizard() {
 
   return (
     <form className="import-form" onSubmit={(event) => event.preventDefault()}>
-      {datasets.error ? (
-        <QueryError error={datasets.error} subject="the data sets to add a version to" />
+      {/* The data set picker shows its own error once a new version is chosen. */}
+      {datasetSearch.error && target === "new" ? (
+        <QueryError error={datasetSearch.error} subject="the data sets to add a version to" />
       ) : null}
       <section className="form-section">
         <h2>1. File</h2>
@@ -310,27 +312,34 @@ export function ImportWizard() {
           </section>
           <section className="form-section">
             <h2>5. Import</h2>
-            <div className="field">
-              <label htmlFor={`${formId}-target`}>Import into</label>
-              <select
-                id={`${formId}-target`}
-                value={datasetId}
-                onChange={(event) => setDatasetId(event.target.value)}
-              >
-                <option value="">a new data set</option>
-                {(datasets.data?.datasets.edges ?? []).map(({ node: dataset }) => (
-                  <option key={dataset.id} value={dataset.id}>
-                    {dataset.name} (new version)
-                  </option>
-                ))}
-              </select>
-            </div>
-            {datasetId === "" ? (
+            <RadioGroup<"new" | "version">
+              id={`${formId}-target`}
+              legend="Import into"
+              value={target}
+              onChange={setTarget}
+              options={[
+                { value: "new", label: "A new data set" },
+                { value: "version", label: "A new version of a data set" },
+              ]}
+            />
+            {target === "new" ? (
               <TextField id={`${formId}-name`} label="Name" value={name} onChange={setName} />
-            ) : null}
+            ) : (
+              <DatasetPicker
+                id={`${formId}-dataset`}
+                label="Data set"
+                search={datasetSearch}
+                chosenText={targetDataset?.name ?? null}
+                onChoose={setTargetDataset}
+              />
+            )}
             <button
               type="button"
-              disabled={!ready || imported.loading || (datasetId === "" && name.trim() === "")}
+              disabled={
+                !ready ||
+                imported.loading ||
+                (target === "new" ? name.trim() === "" : targetDataset === null)
+              }
               onClick={submit}
             >
               Import {result.report.sampleCount} samples

@@ -5,7 +5,7 @@ import { ModelListDocument, type ModelMetric } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime, formatFixed } from "../lib/format";
-import { columnLabel, MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
+import { columnLabel, modelKindLabel, modelTitle, oxideFormula } from "../lib/labels";
 import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
 import { LoadMore } from "./LoadMore";
@@ -54,9 +54,9 @@ export function ModelCatalog() {
             {edges.map(({ node: model }) => (
               <tr key={model.id}>
                 <th scope="row">
-                  <Link href={`/models/${encodeURIComponent(model.id)}`}>{model.name}</Link>
+                  <Link href={`/models/${encodeURIComponent(model.id)}`}>{modelTitle(model)}</Link>
                 </th>
-                <td>{MODEL_KIND_LABELS[model.kind]}</td>
+                <td>{modelKindLabel(model.kind, model.targets)}</td>
                 <td>{model.datasetName ?? (model.runId === null ? "imported" : "—")}</td>
                 <td>{model.features.map(oxideFormula).join(", ")}</td>
                 <td title={model.targets.join(", ")}>

@@ -5,7 +5,7 @@ import { ModelsDocument } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDateTime } from "../lib/format";
-import { MODEL_KIND_LABELS } from "../lib/labels";
+import { modelKindLabel, modelTitle } from "../lib/labels";
 import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
 import { LoadMore } from "./LoadMore";
@@ -60,9 +60,11 @@ export function ModelList() {
             {edges.map(({ node: model }) => (
               <tr key={model.id}>
                 <th scope="row">
-                  <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>{model.name}</Link>
+                  <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>
+                    {modelTitle(model)}
+                  </Link>
                 </th>
-                <td>{MODEL_KIND_LABELS[model.kind]}</td>
+                <td>{modelKindLabel(model.kind, model.targets)}</td>
                 <td className="number">{model.features.length}</td>
                 <td className="number">{model.targets.length}</td>
                 <td className="number">{model.memberCount}</td>

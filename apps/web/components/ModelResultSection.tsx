@@ -2,7 +2,7 @@ import type { AnalysisKind, ModelResultDetail } from "@ree/schema/documents";
 import Link from "next/link";
 
 import { formatDuration } from "../lib/format";
-import { MODEL_KIND_LABELS } from "../lib/labels";
+import { modelKindLabel } from "../lib/labels";
 import { AnalysesSection } from "./AnalysesSection";
 import { ParityPlot } from "./charts/ParityPlot";
 import { MetricsTable } from "./MetricsTable";
@@ -36,7 +36,7 @@ export function ModelResultSection({
   noiseComparisonId,
   screeningThresholdIsConfigured = false,
 }: ModelResultSectionProps) {
-  const label = MODEL_KIND_LABELS[result.kind];
+  const label = modelKindLabel(result.kind);
   const headingId = `result-${result.kind.toLowerCase()}`;
   const testSize = result.predictions.filter(
     (point) => point.repetition === 1 && point.split === "TEST",

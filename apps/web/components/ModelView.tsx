@@ -7,7 +7,7 @@ import { use } from "react";
 
 import { ApiUrlContext } from "../lib/apiUrlContext";
 import { formatDateTime, formatFixed, formatQuantity } from "../lib/format";
-import { columnLabel, MODEL_KIND_LABELS, oxideFormula } from "../lib/labels";
+import { columnLabel, modelKindLabel, modelTitle, oxideFormula } from "../lib/labels";
 import { LoadingMessage } from "./LoadingMessage";
 import { formatMetric } from "./ModelCatalog";
 import { QueryError } from "./QueryError";
@@ -36,10 +36,10 @@ export function ModelView({ id }: ModelViewProps) {
 
   return (
     <>
-      <h1>{model.name}</h1>
+      <h1>{modelTitle(model)}</h1>
       <dl className="model-facts">
         <dt>Kind</dt>
-        <dd>{MODEL_KIND_LABELS[model.kind]}</dd>
+        <dd>{modelKindLabel(model.kind, model.targets)}</dd>
         <dt>Format</dt>
         <dd>ree-workbench/model version {model.formatVersion}</dd>
         <dt>Data set</dt>

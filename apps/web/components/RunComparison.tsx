@@ -7,7 +7,7 @@ import { useMemo, useState } from "react";
 
 import { compareConfigs } from "../lib/compareConfigs";
 import { formatMeanSd } from "../lib/format";
-import { columnLabel, MODEL_KIND_LABELS } from "../lib/labels";
+import { columnLabel, modelKindLabel } from "../lib/labels";
 import { TableScroll } from "./TableScroll";
 import { MetricBars } from "./charts/MetricBars";
 import { ParityGrid } from "./charts/ParityGrid";
@@ -205,7 +205,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
           <select value={kind ?? ""} onChange={(event) => onKind(event.target.value as ModelKind)}>
             {kinds.map((value) => (
               <option key={value} value={value}>
-                {MODEL_KIND_LABELS[value]}
+                {modelKindLabel(value)}
               </option>
             ))}
           </select>
@@ -230,7 +230,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
           yLabel={definition.axis}
           unit={definition.unit}
           decimals={definition.decimals}
-          title={`${definition.label} per target, ${kind === null ? "" : MODEL_KIND_LABELS[kind]}`}
+          title={`${definition.label} per target, ${kind === null ? "" : modelKindLabel(kind)}`}
         />
         <figcaption>
           {definition.label} of each target, mean ± sd over each run&apos;s repetitions, one colour
@@ -270,7 +270,7 @@ function MetricComparison({ runs, kinds, kind, onKind, metric, onMetric }: Metri
             {kinds.flatMap((modelKind) =>
               targets.map((target) => (
                 <tr key={`${modelKind}-${target}`}>
-                  <th scope="row">{MODEL_KIND_LABELS[modelKind]}</th>
+                  <th scope="row">{modelKindLabel(modelKind)}</th>
                   <td>{columnLabel(target)}</td>
                   {runs.map((run) => {
                     const summary = testSummary(run, modelKind, target);

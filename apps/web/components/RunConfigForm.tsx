@@ -24,6 +24,7 @@ import { RunSelectionFields } from "./RunSelectionFields";
 import { RunSplitFields } from "./RunSplitFields";
 import { type ParentModelOption, RunTransferFields } from "./RunTransferFields";
 import { TextField } from "./TextField";
+import type { SearchPages } from "../lib/useSearchPages";
 
 export interface RunConfigFormProps {
   datasetId: string;
@@ -40,8 +41,10 @@ export interface RunConfigFormProps {
   serverError?: ErrorLike;
   /** Receives a config that passed every check. */
   onSubmit: (config: RunConfigInput) => void;
-  /** Models that a transfer can start from. @default none */
-  parentModels?: readonly ParentModelOption[];
+  /** Search of the models that a transfer can start from. @default none */
+  parentSearch?: SearchPages<ParentModelOption>;
+  /** Parent model chosen first, the organisation's default where it is one. */
+  defaultParent?: ParentModelOption | null;
 }
 
 const TASK_OPTIONS: { value: RunTask; label: string; description: string }[] = [
@@ -85,18 +88,19 @@ export function RunConfigForm({
   submitting,
   serverError,
   onSubmit,
-  parentModels = [],
+  parentSearch,
+  defaultParent = null,
 }: RunConfigFormProps) {
   const formId = useId();
   const [values, setValues] = useState<RunFormValues>(() => ({
     ...defaultRunFormValues(initialTask, columns),
-    parentModelId: parentModels[0]?.id ?? "",
+    parentModelId: defaultParent?.id ?? "",
   }));
+  const [parent, setParent] = useState<ParentModelOption | null>(defaultParent);
   const [errors, setErrors] = useState<RunFormErrors>({});
   const fieldId = (field: RunFormField) => `${formId}-${field}`;
   const allErrors = { ...serverFieldErrors(serverError), ...errors };
   const built = buildRunConfig(datasetId, values, columns);
-  const parent = parentModels.find((model) => model.id === values.parentModelId);
   const workload = !built.ok
     ? null
     : values.task === "TRANSFER"
@@ -169,7 +173,15 @@ export function RunConfigForm({
       </fieldset>
 
       {values.task === "TRANSFER" ? (
-        <RunTransferFields {...section} parentModels={parentModels} />
+        <RunTransferFields
+          {...section}
+          parentSearch={parentSearch}
+          parent={parent}
+          onChooseParent={(model) => {
+            setParent(model);
+            onChange({ parentModelId: model.id });
+          }}
+        />
       ) : (
         <>
           <fieldset className="form-section">

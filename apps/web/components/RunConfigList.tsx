@@ -4,7 +4,7 @@ import { formatPowerOfTen } from "../lib/format";
 import {
   ANALYSIS_LABELS,
   columnLabel,
-  MODEL_KIND_LABELS,
+  modelKindLabel,
   RUN_TASK_LABELS,
   SELECTION_METRIC_LABELS,
   SELECTION_MODEL_LABELS,
@@ -65,7 +65,7 @@ function EvaluationSettings({ config }: { config: RunConfig }) {
       <dt>Repetitions</dt>
       <dd>{config.repetitions}</dd>
       <dt>Models</dt>
-      <dd>{config.models.map((kind) => MODEL_KIND_LABELS[kind]).join(", ")}</dd>
+      <dd>{config.models.map((kind) => modelKindLabel(kind)).join(", ")}</dd>
       <dt>Analyses</dt>
       <dd>
         {config.analyses.length === 0

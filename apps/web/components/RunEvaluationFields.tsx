@@ -1,7 +1,7 @@
 import type { AnalysisKind, ModelKind } from "@ree/schema/documents";
 
 import { formatQuantity } from "../lib/format";
-import { ANALYSIS_LABELS, MODEL_KIND_LABELS } from "../lib/labels";
+import { ANALYSIS_LABELS, modelKindLabel } from "../lib/labels";
 import { RUN_FORM_LABELS, type RunFormSectionProps } from "../lib/runConfigForm";
 import { CheckboxGroup } from "./CheckboxGroup";
 import { TextField } from "./TextField";
@@ -60,7 +60,7 @@ export function RunEvaluationFields({
         layout="list"
         options={MODEL_KINDS.map((kind) => ({
           value: kind,
-          label: `${MODEL_KIND_LABELS[kind]}: ${MODEL_KIND_DESCRIPTIONS[kind]}`,
+          label: `${modelKindLabel(kind)}: ${MODEL_KIND_DESCRIPTIONS[kind]}`,
         }))}
         selected={values.models}
         onChange={(models) => onChange({ models: models as ModelKind[] })}

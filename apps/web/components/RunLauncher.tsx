@@ -3,9 +3,8 @@
 import { useMutation, useQuery } from "@apollo/client/react";
 import {
   DatasetDocument,
-  DatasetsDocument,
-  MAX_PAGE_SIZE,
-  ModelsDocument,
+  DatasetPickerDocument,
+  ModelPickerDocument,
   type RunTask,
   StartRunDocument,
 } from "@ree/schema/documents";
@@ -13,10 +12,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
+import { SEARCH_PAGE_SIZE } from "../lib/useSearchPages";
+
 import { TOTAL_REE_COLUMN } from "../lib/labels";
 import { type RunConfigInput, runFormColumns } from "../lib/runConfigForm";
 import { LoadingMessage } from "./LoadingMessage";
 import { QueryError } from "./QueryError";
+import { DatasetPicker, useDatasetSearch, useModelSearch } from "./RecordPickers";
 import { RunConfigForm } from "./RunConfigForm";
 
 export interface RunLauncherProps {
@@ -32,33 +34,40 @@ export interface RunLauncherProps {
  */
 export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps) {
   const router = useRouter();
-  const selectId = useId();
-  const datasets = useQuery(DatasetsDocument, { variables: { first: MAX_PAGE_SIZE } });
-  const list = datasets.data?.datasets.edges.map((edge) => edge.node) ?? [];
+  const pickerId = useId();
+  const datasetSearch = useDatasetSearch();
+  // The newest data set is chosen first. These first pages bypass the cache, whose single
+  // entry per list belongs to the list pages.
+  const newest = useQuery(DatasetPickerDocument, {
+    variables: { first: 1 },
+    fetchPolicy: "no-cache",
+  });
   const [chosenId, setChosenId] = useState<string | null>(initialDatasetId);
-  const datasetId = chosenId ?? list[0]?.id ?? null;
+  const datasetId = chosenId ?? newest.data?.datasets.edges[0]?.node.id ?? null;
   // The form needs only the columns and statistics, so one sample, the smallest page, is enough.
   const dataset = useQuery(DatasetDocument, {
     variables: { id: datasetId ?? "", first: 1 },
     skip: datasetId === null,
   });
   const [startRun, started] = useMutation(StartRunDocument);
-  const models = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE } });
-  // Only a multi-task network ensemble can be fine-tuned; the default model comes first.
-  const parentModels = (models.data?.models.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((model) => model.kind === "MULTI_TASK")
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+  // Only a multi-task network ensemble can be fine-tuned; the default model is chosen first.
+  const parentSearch = useModelSearch("MULTI_TASK");
+  const firstParents = useQuery(ModelPickerDocument, {
+    variables: { first: SEARCH_PAGE_SIZE, kind: "MULTI_TASK" },
+    fetchPolicy: "no-cache",
+  });
+  const parents = firstParents.data?.models.edges.map((edge) => edge.node) ?? [];
+  const defaultParent = parents.find((model) => model.isDefault) ?? parents[0] ?? null;
 
-  if (datasets.data === undefined) {
-    return datasets.error ? (
-      <QueryError error={datasets.error} subject="the data sets" />
+  if (newest.data === undefined) {
+    return newest.error ? (
+      <QueryError error={newest.error} subject="the data sets" />
     ) : (
       <LoadingMessage>Loading data sets…</LoadingMessage>
     );
   }
 
-  if (list.length === 0) {
+  if (newest.data.datasets.totalCount === 0) {
     return (
       <p className="muted">
         No data sets yet. <Link href="/datasets/import">Import a CSV file</Link> first.
@@ -85,27 +94,22 @@ export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps)
   };
 
   const detail = dataset.data?.dataset;
+  let chosenText = detail?.name ?? null;
+  if (detail === null) {
+    chosenText = `Unknown data set “${datasetId}”`;
+  }
+
   const totalRee = detail?.statistics.find((row) => row.column === TOTAL_REE_COLUMN);
 
   return (
     <>
-      <div className="field wide-field">
-        <label htmlFor={selectId}>Data set</label>
-        <select
-          id={selectId}
-          value={datasetId ?? ""}
-          onChange={(event) => chooseDataset(event.target.value)}
-        >
-          {list.some((item) => item.id === datasetId) ? null : (
-            <option value={datasetId ?? ""}>Unknown data set “{datasetId}”</option>
-          )}
-          {list.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.name} ({item.sampleCount} samples)
-            </option>
-          ))}
-        </select>
-      </div>
+      <DatasetPicker
+        id={pickerId}
+        label="Data set"
+        search={datasetSearch}
+        chosenText={chosenText}
+        onChoose={(chosen) => chooseDataset(chosen.id)}
+      />
       {detail === undefined ? (
         dataset.error ? (
           <QueryError error={dataset.error} subject="the data set" />
@@ -119,8 +123,9 @@ export function RunLauncher({ initialDatasetId, initialTask }: RunLauncherProps)
       ) : (
         <RunConfigForm
           // Remounts when the models arrive, so that a transfer starts with a parent chosen.
-          key={`${detail.id}/${parentModels.length}`}
-          parentModels={parentModels}
+          key={`${detail.id}/${defaultParent?.id ?? ""}`}
+          parentSearch={parentSearch}
+          defaultParent={defaultParent}
           datasetId={detail.id}
           columns={runFormColumns(detail.columns, detail.sampleCount)}
           medianTotalRee={totalRee?.p50 ?? null}

@@ -8,7 +8,7 @@ import {
 } from "@ree/schema/documents";
 import { useState } from "react";
 
-import { columnLabel, MODEL_KIND_LABELS } from "../lib/labels";
+import { columnLabel, modelKindLabel } from "../lib/labels";
 import { MetricBars } from "./charts/MetricBars";
 import { ParityGrid } from "./charts/ParityGrid";
 import { LoadingMessage } from "./LoadingMessage";
@@ -39,7 +39,7 @@ export function RunStudyCharts({ runId, results, targets, unit }: RunStudyCharts
   const [metric, setMetric] = useState<MetricKey>("r2");
   const definition = METRICS[metric];
   const kinds = results.map((result) => result.kind);
-  const series = kinds.map((kind) => ({ label: MODEL_KIND_LABELS[kind] }));
+  const series = kinds.map((kind) => ({ label: modelKindLabel(kind) }));
   const testMetric = (metrics: readonly TargetMetrics[], target: string, key: MetricKey) =>
     metrics.find((entry) => entry.target === target && entry.split === "TEST")?.[key] ?? null;
 
@@ -65,7 +65,7 @@ export function RunStudyCharts({ runId, results, targets, unit }: RunStudyCharts
           exportName={`${definition.label} per target`}
           categories={targets.map(columnLabel)}
           groups={results.map((result) => ({
-            label: MODEL_KIND_LABELS[result.kind],
+            label: modelKindLabel(result.kind),
             values: targets.map((target) => testMetric(result.metrics, target, metric)),
           }))}
           yLabel={definition.axis}
@@ -83,7 +83,7 @@ export function RunStudyCharts({ runId, results, targets, unit }: RunStudyCharts
           <figure key={key}>
             <MetricBars
               exportName={`${METRICS[key].label} of total REE by model kind`}
-              categories={kinds.map((kind) => MODEL_KIND_LABELS[kind])}
+              categories={kinds.map((kind) => modelKindLabel(kind))}
               groups={[
                 {
                   label: "Total REE",

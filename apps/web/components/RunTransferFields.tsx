@@ -1,17 +1,21 @@
-import { formatMemberCount } from "../lib/format";
+import type { PickerModel } from "@ree/schema/documents";
+
+import { modelTitle } from "../lib/labels";
 import { RUN_FORM_LABELS, type RunFormSectionProps } from "../lib/runConfigForm";
+import type { SearchPages } from "../lib/useSearchPages";
 import { RadioGroup } from "./RadioGroup";
+import { ModelPicker } from "./RecordPickers";
 import { TextField } from "./TextField";
 
 /** A model that a transfer can start from: a multi-task network ensemble. */
-export interface ParentModelOption {
-  id: string;
-  name: string;
-  memberCount: number;
-}
+export type ParentModelOption = PickerModel;
 
 export interface RunTransferFieldsProps extends RunFormSectionProps {
-  parentModels: readonly ParentModelOption[];
+  /** Search of the multi-task models; absent, no transfer can be set up. */
+  parentSearch: SearchPages<ParentModelOption> | undefined;
+  /** The chosen parent model. */
+  parent: ParentModelOption | null;
+  onChooseParent: (model: ParentModelOption) => void;
 }
 
 /**
@@ -24,44 +28,36 @@ export function RunTransferFields({
   columns,
   onChange,
   fieldId,
-  parentModels,
+  parentSearch,
+  parent,
+  onChooseParent,
 }: RunTransferFieldsProps) {
-  const selectId = fieldId("parentModelId");
+  const pickerId = fieldId("parentModelId");
+  const noParents =
+    parentSearch === undefined || (parentSearch.text === "" && parentSearch.totalCount === 0);
   const trainingSize = Number(values.transferTrainingSize);
   const testSize = Number.isInteger(trainingSize) ? columns.sampleCount - trainingSize : null;
 
   return (
     <fieldset className="form-section">
       <legend>Transfer</legend>
-      <div className="field wide-field">
-        <label htmlFor={selectId}>{RUN_FORM_LABELS.parentModelId}</label>
-        <p className="field-hint" id={`${selectId}-hint`}>
-          A multi-task network ensemble. Its features, targets, scalers and hidden layers are kept;
-          each member gives one fine-tuned member.
-        </p>
-        {parentModels.length === 0 ? (
+      {noParents ? (
+        <div className="field wide-field">
           <p className="alert" role="alert">
             No multi-task model exists yet. Run an evaluation with a multi-task network first.
           </p>
-        ) : (
-          <select
-            id={selectId}
-            aria-describedby={`${selectId}-hint`}
-            aria-invalid={errors.parentModelId === undefined ? undefined : true}
-            value={values.parentModelId}
-            onChange={(event) => onChange({ parentModelId: event.target.value })}
-          >
-            {parentModels.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.name} ({formatMemberCount(model.memberCount)})
-              </option>
-            ))}
-          </select>
-        )}
-        {errors.parentModelId === undefined ? null : (
-          <p className="field-error">{errors.parentModelId}</p>
-        )}
-      </div>
+        </div>
+      ) : (
+        <ModelPicker
+          id={pickerId}
+          label={RUN_FORM_LABELS.parentModelId}
+          hint="A multi-task network ensemble. Its features, targets, scalers and hidden layers are kept; each member gives one fine-tuned member."
+          search={parentSearch}
+          chosenText={parent === null ? null : modelTitle(parent)}
+          onChoose={onChooseParent}
+          error={errors.parentModelId}
+        />
+      )}
       <div className="field-row">
         <TextField
           id={fieldId("transferDraws")}

@@ -11,7 +11,7 @@ import Link from "next/link";
 import { useEffect } from "react";
 
 import { formatDateTime } from "../lib/format";
-import { MODEL_KIND_LABELS } from "../lib/labels";
+import { modelKindLabel } from "../lib/labels";
 import { CancelRunButton } from "./CancelRunButton";
 import { LoadingMessage } from "./LoadingMessage";
 import { ModelResultSection } from "./ModelResultSection";
@@ -48,7 +48,7 @@ function describeStep(progress: RunProgress): string {
   }
 
   if (progress.modelKind !== null) {
-    parts.push(MODEL_KIND_LABELS[progress.modelKind]);
+    parts.push(modelKindLabel(progress.modelKind));
   }
 
   if (progress.epoch !== null && progress.epochs !== null) {
@@ -107,7 +107,7 @@ export function RunView({ id }: { id: string }) {
   const noiseEntries = run.results.flatMap((result) =>
     result.noise === null
       ? []
-      : [{ modelLabel: MODEL_KIND_LABELS[result.kind], levels: result.noise }],
+      : [{ modelLabel: modelKindLabel(result.kind), levels: result.noise }],
   );
 
   return (
@@ -149,11 +149,11 @@ export function RunView({ id }: { id: string }) {
             onConfirm={cancel}
           />
         ) : null}
-        {run.status === "CANCELLED" ? (
-          // The results of these repetitions stay stored.
+        {run.status === "CANCELLED" || run.status === "RUNNING" ? (
+          // The results of these units stay stored, even after a cancellation.
           <p className="finished-repetitions">
-            {run.finishedRepetitions} of {run.config.repetitions} repetitions finished before the
-            run was cancelled.
+            {run.completion.finished} of {run.completion.total} {run.completion.unit} finished
+            {run.status === "CANCELLED" ? " before the run was cancelled." : " so far."}
           </p>
         ) : null}
         {run.error === null ? null : (

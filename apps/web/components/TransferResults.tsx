@@ -2,15 +2,14 @@
 
 import { useQuery } from "@apollo/client/react";
 import {
-  MAX_PAGE_SIZE,
-  ModelsDocument,
+  ModelDocument,
   RunTransferDocument,
   type TransferApproach,
   type TransferResult,
 } from "@ree/schema/documents";
 
 import { formatDuration, formatMeanSd } from "../lib/format";
-import { columnLabel } from "../lib/labels";
+import { columnLabel, modelTitle } from "../lib/labels";
 import { TableScroll } from "./TableScroll";
 import { TransferComparison } from "./charts/TransferComparison";
 import type { TransferApproachScores } from "./charts/renderTransferComparison";
@@ -38,8 +37,12 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
     variables: { id: runId },
     skip: active,
   });
-  // The parent's name, where it is still among the models; its id otherwise.
-  const models = useQuery(ModelsDocument, { variables: { first: MAX_PAGE_SIZE }, skip: active });
+  const parentModelId = data?.run?.config.transfer?.parentModelId ?? null;
+  // The parent's name, where the model still exists; its id otherwise.
+  const parentModel = useQuery(ModelDocument, {
+    variables: { id: parentModelId ?? "" },
+    skip: parentModelId === null,
+  });
 
   if (active) {
     return <p className="muted">Results appear here when the run has finished.</p>;
@@ -55,9 +58,7 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
 
   const settings = data.run?.config.transfer ?? null;
   const result = data.run?.transfer ?? null;
-  const parent = models.data?.models.edges
-    .map((edge) => edge.node)
-    .find((model) => model.id === settings?.parentModelId);
+  const parent = parentModel.data?.model;
 
   return (
     <section aria-labelledby="transfer-heading" className="model-result">
@@ -65,7 +66,7 @@ export function TransferResults({ runId, active, unit }: TransferResultsProps) {
       {settings === null ? null : (
         <dl className="facts">
           <dt>Parent model</dt>
-          <dd>{parent?.name ?? settings.parentModelId}</dd>
+          <dd>{parent ? modelTitle(parent) : settings.parentModelId}</dd>
           <dt>Draws</dt>
           <dd>
             {settings.draws}, each training on {settings.trainingSize} samples and testing on the

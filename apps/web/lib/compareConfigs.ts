@@ -4,7 +4,7 @@ import { formatPowerOfTen } from "./format";
 import {
   ANALYSIS_LABELS,
   columnLabel,
-  MODEL_KIND_LABELS,
+  modelKindLabel,
   RUN_TASK_LABELS,
   SELECTION_METRIC_LABELS,
   SELECTION_MODEL_LABELS,
@@ -28,7 +28,7 @@ const SETTINGS: readonly { label: string; read: (config: RunConfig) => string }[
   { label: "Seed", read: (config) => String(config.seed) },
   {
     label: "Model kinds",
-    read: (config) => config.models.map((kind) => MODEL_KIND_LABELS[kind]).join(", "),
+    read: (config) => config.models.map((kind) => modelKindLabel(kind)).join(", "),
   },
   { label: "Hidden units", read: (config) => config.network.hiddenUnits.join(" → ") },
   { label: "Learning rate", read: (config) => formatPowerOfTen(config.network.learningRate) },

@@ -9,7 +9,7 @@ import type {
 } from "@ree/schema/documents";
 
 /** Display names of the model kinds trained by a run. */
-export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
+const MODEL_KIND_LABELS: Record<ModelKind, string> = {
   LINEAR: "Linear regression",
   SINGLE_TASK: "Single-task network",
   MULTI_TASK: "Multi-task network",
@@ -17,6 +17,35 @@ export const MODEL_KIND_LABELS: Record<ModelKind, string> = {
   GRADIENT_BOOSTING: "Gradient-boosted trees",
   SVR: "Support vector regression",
 };
+
+/**
+ * Display name of a model kind; a single-task network names its one target, as in
+ * "Single-task network (La)". Lists, pickers and pages all name kinds through this.
+ */
+export function modelKindLabel(kind: ModelKind, targets: readonly string[] = []): string {
+  const label = MODEL_KIND_LABELS[kind];
+  const [target] = targets;
+
+  return kind === "SINGLE_TASK" && targets.length === 1 && target !== undefined
+    ? `${label} (${targetName(target)})`
+    : label;
+}
+
+/**
+ * Display name of a model. Runs name their models "<kind> from <run>" with the API's kind value
+ * (MULTI_TASK from Small evaluation), which reads as "Multi-task network from Small evaluation".
+ */
+export function modelTitle(model: {
+  name: string;
+  kind: ModelKind;
+  targets?: readonly string[];
+}): string {
+  const prefix = `${model.kind} from `;
+
+  return model.name.startsWith(prefix)
+    ? `${modelKindLabel(model.kind, model.targets)} from ${model.name.slice(prefix.length)}`
+    : model.name;
+}
 
 /** Display names of the sample splits, in words rather than the API's enum values. */
 export const DATA_SPLIT_LABELS: Record<DataSplit, string> = {

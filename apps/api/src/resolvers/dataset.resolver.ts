@@ -23,6 +23,7 @@ import {
   newestFirstConnection,
   newestFirstQuery,
 } from "../services/newestFirstPage.js";
+import { nameFilter } from "../services/nameFilter.js";
 import { previewImport } from "../services/previewImport.js";
 import { readImportOptions } from "../services/readImportRequest.js";
 import { toDataset, toDatasetColumns } from "../services/records.js";
@@ -38,12 +39,18 @@ export class DatasetResolver {
     first: number,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
     after: string | null | undefined,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Keeps the data sets whose name contains this text, ignoring case.",
+    })
+    name: string | null | undefined,
   ): Promise<DatasetConnection> {
     // Row-level security keeps the organisation's own data sets and those shared with it.
     const query = newestFirstQuery("datasets", first, after ?? null);
+    const filter = nameFilter(name);
     const [rows, totalCount] = await Promise.all([
-      prisma.dataset.findMany(query),
-      prisma.dataset.count(),
+      prisma.dataset.findMany({ ...query, where: { ...query.where, ...filter } }),
+      prisma.dataset.count({ where: filter }),
     ]);
 
     return newestFirstConnection("datasets", first, rows, totalCount, toDataset);

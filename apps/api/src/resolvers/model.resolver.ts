@@ -2,6 +2,7 @@ import {
   CompositionInput,
   Model,
   ModelConnection,
+  ModelKind,
   Prediction,
   PredictionColumns,
 } from "@ree/schema/types";
@@ -16,6 +17,7 @@ import {
   newestFirstConnection,
   newestFirstQuery,
 } from "../services/newestFirstPage.js";
+import { nameFilter } from "../services/nameFilter.js";
 import { predict, predictColumns } from "../services/predict.js";
 import { STUDY_ENSEMBLE_NAME } from "../seed/seedStudyModels.js";
 import { toModel } from "../services/records.js";
@@ -34,13 +36,21 @@ export class ModelResolver {
     first: number,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
     after: string | null | undefined,
+    @Arg("name", () => String, {
+      nullable: true,
+      description: "Keeps the models whose name contains this text, ignoring case.",
+    })
+    name: string | null | undefined,
+    @Arg("kind", () => ModelKind, { nullable: true, description: "Keeps the models of this kind." })
+    kind: ModelKind | null | undefined,
   ): Promise<ModelConnection> {
     // Row-level security keeps the organisation's own models and those shared with it.
     const query = newestFirstQuery("models", first, after ?? null);
+    const filter = { ...nameFilter(name), ...(kind ? { kind } : {}) };
     // TODO: let owners pick a default model per organisation; the newest study ensemble is it for now.
     const [rows, totalCount, defaultModel] = await Promise.all([
-      prisma.model.findMany(query),
-      prisma.model.count(),
+      prisma.model.findMany({ ...query, where: { ...query.where, ...filter } }),
+      prisma.model.count({ where: filter }),
       prisma.model.findFirst({
         where: { runId: null, name: STUDY_ENSEMBLE_NAME },
         orderBy: query.orderBy,

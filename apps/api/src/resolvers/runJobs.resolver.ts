@@ -1,4 +1,4 @@
-import { Run, RunEvent } from "@ree/schema/types";
+import { Run, RunCompletion, RunEvent } from "@ree/schema/types";
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context.js";
@@ -20,6 +20,20 @@ export class RunJobsResolver {
   })
   finishedRepetitions(@Root() run: Run, @Ctx() context: Context): Promise<number> {
     return loadersOf(context).finishedRepetitions.load(run.id);
+  }
+
+  @FieldResolver(() => RunCompletion, {
+    description:
+      "Stored units of the run out of all: grid cells of a grid search, repetitions otherwise. " +
+      "A feature elimination counts its selection repetitions, which finishedRepetitions does not.",
+  })
+  async completion(@Root() run: Run, @Ctx() context: Context): Promise<RunCompletion> {
+    const completion = await loadersOf(context).completions.load(run.id);
+    if (!completion) {
+      throw new Error(`run ${run.id} was not found while counting its finished units`);
+    }
+
+    return completion;
   }
 
   @Mutation(() => Run, {

@@ -4,7 +4,9 @@ import type { DatasetColumn } from "@ree/schema/documents";
 import { describe, expect, it, vi } from "vitest";
 
 import { type RunConfigInput, runFormColumns } from "../../lib/runConfigForm";
+import type { SearchPages } from "../../lib/useSearchPages";
 import { RunConfigForm } from "../RunConfigForm";
+import type { ParentModelOption } from "../RunTransferFields";
 import { click, inputByLabel, mountElement, typeInto } from "./mountElement";
 
 const OXIDES = ["SiO2", "Al2O3", "CaO", "Fe2O3", "MgO", "Na2O", "K2O", "TiO2", "P2O5", "MnO"];
@@ -37,6 +39,32 @@ async function mountForm(props: Partial<Parameters<typeof RunConfigForm>[0]> = {
   const submit = () => click(container.querySelector('button[type="submit"]'));
 
   return { container, onSubmit, submit };
+}
+
+function parentModel(id: string, name: string, memberCount: number): ParentModelOption {
+  return {
+    id,
+    name,
+    kind: "MULTI_TASK",
+    targets: [],
+    memberCount,
+    isDefault: false,
+    createdAt: "2026-01-01T00:00:00.000Z",
+  };
+}
+
+/** A search whose one page of matches has arrived. */
+function loadedSearch<Node>(nodes: Node[]): SearchPages<Node> {
+  return {
+    text: "",
+    setText: vi.fn(),
+    nodes,
+    totalCount: nodes.length,
+    hasNextPage: false,
+    loading: false,
+    error: null,
+    loadMore: vi.fn(),
+  };
 }
 
 function checkedFeatures(container: HTMLElement): string[] {
@@ -173,12 +201,15 @@ describe("RunConfigForm", () => {
     expect(button?.textContent).toBe("Starting…");
   });
 
-  it("starts a transfer from the first parent model", async () => {
+  it("starts a transfer from the default parent model", async () => {
     const parentModels = [
-      { id: "model-1", name: "Study ensemble", memberCount: 30 },
-      { id: "model-2", name: "Run ensemble", memberCount: 5 },
+      parentModel("model-1", "Study ensemble", 30),
+      parentModel("model-2", "Run ensemble", 5),
     ];
-    const { container, onSubmit, submit } = await mountForm({ parentModels });
+    const { container, onSubmit, submit } = await mountForm({
+      parentSearch: loadedSearch(parentModels),
+      defaultParent: parentModels[0],
+    });
     await click(inputByLabel(container, "Transfer learning"));
     await click(inputByLabel(container, "Output and last hidden layer"));
     await click(inputByLabel(container, "Penalise over-prediction"));
@@ -213,10 +244,11 @@ describe("RunConfigForm", () => {
   });
 
   it("rejects a training size that leaves under 2 test samples", async () => {
-    const parentModels = [{ id: "model-1", name: "Study ensemble", memberCount: 30 }];
+    const parentModels = [parentModel("model-1", "Study ensemble", 30)];
     const { container, onSubmit, submit } = await mountForm({
       initialTask: "TRANSFER",
-      parentModels,
+      parentSearch: loadedSearch(parentModels),
+      defaultParent: parentModels[0],
     });
     await typeInto(inputByLabel(container, "Training samples per draw"), "9");
     await submit();

@@ -58,6 +58,7 @@ function run(patch: Partial<RunDetail>): RunDetail {
       message: "",
     },
     finishedRepetitions: CONFIG.repetitions,
+    completion: { finished: CONFIG.repetitions, total: CONFIG.repetitions, unit: "repetitions" },
     config: CONFIG,
     results: [],
     featureElimination: null,

@@ -9,7 +9,7 @@ export interface DatasetSummary {
   createdAt: string;
 }
 
-/** Largest page the API serves of any list; pickers ask for it to list every choice. */
+/** Largest page the API serves of any list. */
 export const MAX_PAGE_SIZE = 500;
 
 export interface ListVariables {

@@ -7,3 +7,4 @@ export * from "./comparison.documents.js";
 export * from "./correlation.documents.js";
 export * from "./runJobs.documents.js";
 export * from "./tenancy.documents.js";
+export * from "./picker.documents.js";

@@ -122,6 +122,8 @@ export interface RunDetail extends RunSummary {
   progress: RunProgress;
   /** Repetitions whose results are stored, e.g. those done before a cancellation. */
   finishedRepetitions: number;
+  /** Stored units out of all: grid cells of a grid search, repetitions otherwise. */
+  completion: { finished: number; total: number; unit: string };
   results: ModelResultDetail[];
 }
 
@@ -197,6 +199,11 @@ export const RunDocument = typedDocument<
         message
       }
       finishedRepetitions
+      completion {
+        finished
+        total
+        unit
+      }
       config { ${runConfigFields} }
       featureElimination {
         features

@@ -11,6 +11,8 @@ export interface RunJobs {
   id: string;
   status: RunStatus;
   finishedRepetitions: number;
+  /** Stored units out of all: grid cells of a grid search, repetitions otherwise. */
+  completion: { finished: number; total: number; unit: string };
   events: RunEventEntry[];
 }
 
@@ -18,6 +20,11 @@ const runJobsFields = `
   id
   status
   finishedRepetitions
+  completion {
+    finished
+    total
+    unit
+  }
   events {
     at
     kind

@@ -107,6 +107,21 @@ export class RunProgress {
   message!: string;
 }
 
+@ObjectType({
+  description:
+    "Units of a run whose results are stored: repetitions, or the grid cells of a grid search.",
+})
+export class RunCompletion {
+  @Field(() => Int, { description: "Units whose results are stored." })
+  finished!: number;
+
+  @Field(() => Int, { description: "Units the run has in all." })
+  total!: number;
+
+  @Field(() => String, { description: '"repetitions" or "grid cells".' })
+  unit!: string;
+}
+
 @ObjectType()
 export class Run {
   @Field(() => ID)
