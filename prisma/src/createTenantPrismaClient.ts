@@ -76,17 +76,20 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
 
   const send = connection.query.bind(connection) as (
     config: string | pg.QueryConfig,
+    ...rest: unknown[]
   ) => Promise<pg.QueryResult | pg.QueryResult[]>;
-  const query = async (config: string | pg.QueryConfig) => {
+  // Not async: a COPY stream (pg-copy-streams) is used as the value query() returns, and other
+  // statements keep their parameters and callback.
+  const query = (config: string | pg.QueryConfig, ...rest: unknown[]) => {
     const text = typeof config === "string" ? config : config.text;
-    if (text.trim().toUpperCase() !== "BEGIN") {
-      return send(config);
+    if (text?.trim().toUpperCase() !== "BEGIN") {
+      return send(config, ...rest);
     }
 
     // A simple query of two statements answers with one result each; BEGIN's comes first.
-    const results = await send(beginAsTenant(connection, currentTenant()));
-
-    return Array.isArray(results) ? results[0] : results;
+    return send(beginAsTenant(connection, currentTenant())).then((results) =>
+      Array.isArray(results) ? results[0] : results,
+    );
   };
 
   connection.query = query as pg.PoolClient["query"];
