@@ -52,7 +52,11 @@ export async function seedBundledDatasets(
     }
 
     const csv = await readFile(new URL(file, DATA_DIR), "utf8");
-    const dataset = await importDataset(prisma, organizationId, { ...request, csv });
+    const dataset = await importDataset(
+      prisma,
+      { organizationId, teamIds: [] },
+      { ...request, csv },
+    );
     logger.info({ datasetId: dataset.id, file }, "bundled data set imported");
   }
 }
