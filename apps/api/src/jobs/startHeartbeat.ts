@@ -52,8 +52,12 @@ export function startHeartbeat(
         await takeOverUnclaimedJobs(prisma, settings, log);
         await requeueJoblessParts(prisma, log);
         for (const merge of await retryStrandedMerges(prisma, leases, settings, log, retry)) {
-          merges.add(merge);
-          void merge.finally(() => merges.delete(merge));
+          // Failing the run failed too (the database is unreachable, say): the run stays
+          // stranded, and a later beat retries it.
+          const tracked = merge
+            .catch((error: unknown) => log.warn({ err: error }, "merge retry failed"))
+            .finally(() => merges.delete(tracked));
+          merges.add(tracked);
         }
       })
       .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
