@@ -167,7 +167,7 @@ export class DatasetResolver {
   ): Promise<Dataset> {
     const { prisma, organizationId, teamIds, logger, uploads } = context;
     const table = await openImportFile(context, input);
-    const row = await importDataset(prisma, { organizationId, teamIds }, { ...input, table });
+    const row = await importDataset(prisma, organizationId, { ...input, table, teamIds });
     logger.info({ datasetId: row.id, samples: row.sampleCount }, "data set imported");
     if (input.uploadId) {
       await uploads.delete(input.uploadId);

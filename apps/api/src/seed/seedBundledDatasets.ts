@@ -52,11 +52,7 @@ export async function seedBundledDatasets(
     }
 
     const csv = await readFile(new URL(file, DATA_DIR), "utf8");
-    const dataset = await importDataset(
-      prisma,
-      { organizationId, teamIds: [] },
-      { ...request, csv },
-    );
+    const dataset = await importDataset(prisma, organizationId, { ...request, csv });
     logger.info({ datasetId: dataset.id, file }, "bundled data set imported");
   }
 }

@@ -30,6 +30,8 @@ export interface ImportDatasetRequest {
   table?: ImportSource | undefined;
   /** The data set that the file becomes the next version of. */
   datasetId?: string | null;
+  /** The caller's teams in its organisation; a WRITE share of datasetId to one of them counts. */
+  teamIds?: readonly string[];
   description?: string | null;
   /** Origin of the data, with a citation. */
   source?: string | null;
@@ -57,16 +59,20 @@ const NAME_INDEX = "Dataset_organizationId_name_key";
  */
 export async function importDataset(
   prisma: PrismaClient,
-  caller: Caller,
+  callerOrganizationId: string,
   request: ImportDatasetRequest,
 ): Promise<Dataset> {
   const source = readSource(request);
   const options = readImportOptions(request.options, request.columns, request.decimalSeparator);
   const name = request.datasetId ? null : readName(request.name);
   const existing = request.datasetId
-    ? await findWritableDataset(prisma, caller, request.datasetId)
+    ? await findWritableDataset(
+        prisma,
+        { organizationId: callerOrganizationId, teamIds: request.teamIds ?? [] },
+        request.datasetId,
+      )
     : null;
-  const organizationId = existing?.organizationId ?? caller.organizationId;
+  const organizationId = existing?.organizationId ?? callerOrganizationId;
 
   try {
     const datasetId = await runTenantTransaction(prisma, async (connection) => {
