@@ -57,8 +57,11 @@ function createTenantPool(databaseUrl: string): pg.Pool {
   const checkout = pool.connect.bind(pool);
 
   const connect = async (): Promise<pg.PoolClient> => scopeTransactions(await checkout());
-  const query = async (config: string | pg.QueryConfig): Promise<pg.QueryResult> =>
-    inTransaction(await connect(), (connection) => connection.query(config));
+  const query = async (
+    config: string | pg.QueryConfig,
+    values?: unknown[],
+  ): Promise<pg.QueryResult> =>
+    inTransaction(await connect(), (connection) => connection.query(config, values));
 
   pool.connect = connect as pg.Pool["connect"];
   pool.query = query as pg.Pool["query"];
@@ -74,22 +77,20 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
     return connection;
   }
 
-  const send = connection.query.bind(connection) as (
-    config: string | pg.QueryConfig,
-    ...rest: unknown[]
-  ) => Promise<pg.QueryResult | pg.QueryResult[]>;
-  // Not async: a COPY stream (pg-copy-streams) is used as the value query() returns, and other
-  // statements keep their parameters and callback.
+  const send = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+  // Not async: for a submittable such as a COPY stream, pg returns the stream itself.
   const query = (config: string | pg.QueryConfig, ...rest: unknown[]) => {
-    const text = typeof config === "string" ? config : config.text;
-    if (text?.trim().toUpperCase() !== "BEGIN") {
+    const text = (typeof config === "string" ? config : config.text) ?? "";
+    if (text.trim().toUpperCase() !== "BEGIN") {
       return send(config, ...rest);
     }
 
     // A simple query of two statements answers with one result each; BEGIN's comes first.
-    return send(beginAsTenant(connection, currentTenant())).then((results) =>
-      Array.isArray(results) ? results[0] : results,
-    );
+    const results = send(beginAsTenant(connection, currentTenant())) as Promise<
+      pg.QueryResult | pg.QueryResult[]
+    >;
+
+    return results.then((result) => (Array.isArray(result) ? result[0] : result));
   };
 
   connection.query = query as pg.PoolClient["query"];

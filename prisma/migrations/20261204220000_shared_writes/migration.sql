@@ -16,8 +16,7 @@ CREATE POLICY write_share_import ON "DatasetVersion" FOR INSERT
 CREATE POLICY write_share_import_count ON "DatasetVersion" FOR UPDATE
   USING (ree_may_write_dataset("datasetId", "organizationId"));
 
--- A sample must also name a version of its own data set. The policy's name sorts after
--- tenant_isolation, which owners' imports pass first.
+-- A sample must also name a version of its own data set.
 CREATE POLICY write_share_import ON "Sample" FOR INSERT WITH CHECK (
   ree_may_write_dataset("datasetId", "organizationId")
   AND EXISTS (SELECT 1 FROM "DatasetVersion" v
