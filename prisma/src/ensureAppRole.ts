@@ -54,6 +54,9 @@ async function ensureRole(databaseUrl: string, role: string, password: string): 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // Processes that start together (an API and its workers) would otherwise GRANT at once,
+    // which PostgreSQL rejects with "tuple concurrently updated". The lock ends with the session.
+    await client.query("SELECT pg_advisory_lock(hashtext('ree_ensure_role'))");
     await createRole(client, role, password);
     await grantAccess(client, role);
   } catch (error) {

@@ -187,6 +187,44 @@ describe("a feature elimination whose worker is killed with SIGKILL", () => {
   });
 });
 
+describe("a grid search whose worker is killed while it merges the results", () => {
+  it("is merged once by one of the other workers", async () => {
+    // The pause keeps the doomed worker between the merge, with the best cell's retraining,
+    // and the store; the kill lands inside it.
+    const doomed = spawnWorker(stack.databaseUrl, {
+      ...WORKER_ENV,
+      REE_TEST_FINISH_PAUSE_MS: "60000",
+    });
+    workers.push(doomed);
+    const id = await startSmallRun(stack.apiUrl, datasetId, GRID_SEARCH);
+    await pollUntil(
+      () => stack.prisma.runPart.findMany({ where: { runId: id } }),
+      (parts) => parts.length > 0 && parts.every((part) => part.status === "DONE"),
+      "every cell stored",
+    );
+    await doomed.kill();
+    const atKill = await stack.prisma.run.findUniqueOrThrow({ where: { id } });
+
+    startWorkerProcess();
+    startWorkerProcess();
+    const finished = await waitForRun(stack.apiUrl, id);
+    const events = await readEvents(id);
+    const retried = events.filter((event) => event.kind === "MERGE_RETRIED");
+    const stored = await stack.prisma.run.findUniqueOrThrow({ where: { id } });
+    const inProcess = (await inProcessResults(id)) as Record<string, unknown>;
+
+    expect(atKill.status).toBe("RUNNING");
+    expect(finished.status).toBe("SUCCEEDED");
+    expect(retried).toHaveLength(1);
+    expect(retried[0]?.message).toMatch(
+      /^\S+ stopped while merging the results of the parts; merging again on \S+:\d+$/,
+    );
+    expect(events.filter((event) => event.kind === "SUCCEEDED")).toHaveLength(1);
+    expect(events.filter((event) => event.kind === "PART_FINISHED")).toHaveLength(4);
+    expect((stored.results as Record<string, unknown>).gridSearch).toEqual(inProcess.gridSearch);
+  });
+});
+
 describe("cancelling a feature elimination", () => {
   it("stops its worker and keeps the finished units", async () => {
     startWorkerProcess();

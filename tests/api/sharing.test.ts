@@ -2,8 +2,16 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createLogger, seedStudyModels, STUDY_ENSEMBLE_NAME } from "@ree/api";
+
 import { graphqlRequest, type GraphQLResponse } from "../support/graphqlRequest.js";
-import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
+import {
+  importUsDemo,
+  readDataFile,
+  startSmallRun,
+  US_DEMO_FILE,
+  waitForRun,
+} from "../support/runs.js";
 import { startTestStack, type TestStack, type TestUser } from "../support/startTestStack.js";
 
 /** The lab that owns and shares, and the lab that reads, predicts and runs. */
@@ -229,6 +237,89 @@ describe("resources shared with another organisation", () => {
     const events = await stack.prisma.runEvent.findMany({ where: { runId: longRunId } });
     expect(events.map((event) => event.kind)).toContain("CANCELLED");
     expect(events.every((event) => event.organizationId === owner.organizationId)).toBe(true);
+  });
+
+  it("accept a WRITE grantee's new version", async () => {
+    const csv = await readDataFile(US_DEMO_FILE);
+    const newVersion = () =>
+      request<{ importDataset: { id: string; version: number; sampleCount: number } }>(
+        `mutation($id: ID!, $csv: String!) { importDataset(input: { datasetId: $id, csv: $csv })
+          { id version sampleCount } }`,
+        { id: datasetId, csv },
+        grantee.editor,
+      );
+    const readShare = await share("DATASET", datasetId, "READ");
+    const withRead = await newVersion();
+    await revoke(readShare);
+    const writeShare = await share("DATASET", datasetId, "WRITE");
+    const withWrite = await newVersion();
+    await revoke(writeShare);
+    const afterRevoke = await newVersion();
+
+    expect(withRead.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    expect(withWrite.errors).toBeUndefined();
+    expect(afterRevoke.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const version = await stack.prisma.datasetVersion.findFirstOrThrow({
+      where: { datasetId, number: withWrite.data?.importDataset.version },
+      include: { samples: { select: { organizationId: true } } },
+    });
+    expect(version.organizationId).toBe(owner.organizationId);
+    expect(version.samples).toHaveLength(withWrite.data?.importDataset.sampleCount ?? -1);
+    expect(version.samples.every((sample) => sample.organizationId === owner.organizationId)).toBe(
+      true,
+    );
+    const seenByOwner = await request<{ dataset: { version: number } }>(
+      DATASET,
+      { id: datasetId },
+      owner.editor,
+    );
+    expect(seenByOwner.data?.dataset.version).toBe(version.number);
+    const audit = await stack.prisma.auditEvent.findMany({
+      where: { action: "importDataset", resourceId: datasetId, userId: grantee.editor.userId },
+    });
+    expect(audit.map((entry) => entry.organizationId).sort()).toEqual(
+      [owner.organizationId, grantee.organizationId].sort(),
+    );
+  });
+
+  it("seed a grantee's transfer run", async () => {
+    await seedStudyModels(stack.prisma, owner.organizationId, createLogger({ level: "silent" }));
+    const ensemble = await stack.prisma.model.findFirstOrThrow({
+      where: { organizationId: owner.organizationId, name: STUDY_ENSEMBLE_NAME },
+    });
+    const { data } = await request<{ importDataset: { id: string } }>(
+      'mutation($csv: String!) { importDataset(input: { name: "Polish", csv: $csv }) { id } }',
+      { csv: await readDataFile("song2024_franus2015_polish_molar.csv") },
+      grantee.editor,
+    );
+    const transfer = () =>
+      request<{ startRun: { id: string } }>(
+        `mutation($datasetId: ID!, $parentModelId: ID!) { startRun(config: {
+          datasetId: $datasetId, task: TRANSFER, network: { epochs: 50 },
+          transfer: { parentModelId: $parentModelId, draws: 2, trainingSize: 6 } }) { id } }`,
+        { datasetId: data?.importDataset.id, parentModelId: ensemble.id },
+        grantee.editor,
+      );
+
+    expect((await transfer()).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const shareId = await share("MODEL", ensemble.id);
+    const started = await transfer();
+    const finished = await waitForRun(
+      stack.apiUrl,
+      started.data?.startRun.id ?? "",
+      undefined,
+      grantee.editor.token,
+    );
+    const stored = await stack.prisma.run.findUniqueOrThrow({ where: { id: finished.id } });
+    await revoke(shareId);
+
+    expect(started.errors).toBeUndefined();
+    expect(finished.error).toBeNull();
+    expect(finished.status).toBe("SUCCEEDED");
+    expect(stored.organizationId).toBe(grantee.organizationId);
+    expect(stored.parentModelId).toBe(ensemble.id);
+    expect((await request(RUN, { id: finished.id }, owner.owner)).data?.run).toBeNull();
+    expect((await transfer()).errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 
   it("hide the data set from a third lab", async () => {

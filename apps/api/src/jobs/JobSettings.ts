@@ -29,30 +29,43 @@ export interface JobSettings {
    * @default 2
    */
   maxRunningRunsPerTeam: number;
+  /**
+   * Milliseconds a worker waits after merging a run's parts and before storing the results.
+   * Tests set it to kill a worker inside that window; 0 in production.
+   * @default 0
+   */
+  finishPauseMs?: number;
 }
 
 /** Heartbeat intervals a part may miss before another worker takes it. */
 export const STALE_HEARTBEATS = 3;
 
-const VARIABLES: Readonly<Record<keyof JobSettings, [name: string, fallback: number]>> = {
-  repetitionsPerJob: ["REE_REPETITIONS_PER_JOB", 5],
-  gridCellsPerJob: ["REE_GRID_CELLS_PER_JOB", 100],
-  heartbeatMs: ["REE_HEARTBEAT_MS", 5000],
-  maxPartAttempts: ["REE_MAX_PART_ATTEMPTS", 3],
-  maxRunningRunsPerTeam: ["REE_MAX_RUNNING_RUNS_PER_TEAM", 2],
+type Variable = [name: string, fallback: number, least: number];
+
+const VARIABLES: Readonly<Record<keyof JobSettings, Variable>> = {
+  repetitionsPerJob: ["REE_REPETITIONS_PER_JOB", 5, 1],
+  gridCellsPerJob: ["REE_GRID_CELLS_PER_JOB", 100, 1],
+  heartbeatMs: ["REE_HEARTBEAT_MS", 5000, 1],
+  maxPartAttempts: ["REE_MAX_PART_ATTEMPTS", 3, 1],
+  maxRunningRunsPerTeam: ["REE_MAX_RUNNING_RUNS_PER_TEAM", 2, 1],
+  finishPauseMs: ["REE_TEST_FINISH_PAUSE_MS", 0, 0],
 };
 
-/** Reads the settings from the environment; each must be a positive integer. */
+/**
+ * Reads the settings from the environment; each must be a positive integer, except
+ * REE_TEST_FINISH_PAUSE_MS, which may be 0.
+ */
 export function readJobSettings(env: NodeJS.ProcessEnv = process.env): JobSettings {
-  const read = ([name, fallback]: [string, number]) => {
+  const read = ([name, fallback, least]: Variable) => {
     const text = env[name];
     if (text === undefined || text === "") {
       return fallback;
     }
 
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${name} is "${text}"; set it to a positive integer or leave it unset`);
+    if (!Number.isInteger(value) || value < least) {
+      const kind = least === 0 ? "a non-negative integer" : "a positive integer";
+      throw new RangeError(`${name} is "${text}"; set it to ${kind} or leave it unset`);
     }
 
     return value;
@@ -64,5 +77,6 @@ export function readJobSettings(env: NodeJS.ProcessEnv = process.env): JobSettin
     heartbeatMs: read(VARIABLES.heartbeatMs),
     maxPartAttempts: read(VARIABLES.maxPartAttempts),
     maxRunningRunsPerTeam: read(VARIABLES.maxRunningRunsPerTeam),
+    finishPauseMs: read(VARIABLES.finishPauseMs),
   };
 }

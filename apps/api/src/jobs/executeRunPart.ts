@@ -84,7 +84,7 @@ export async function executeRunPart(
     await progress.flush();
 
     if (await storePart(prisma, part, run, job, outcomes)) {
-      await finishRunIfComplete(prisma, run.id, runLog, engine);
+      await finishRunIfComplete(prisma, run.id, runLog, engine, settings.finishPauseMs);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -204,18 +204,21 @@ async function runShare(
   return (progress) => report({ ...progress, fraction: done + share * progress.fraction });
 }
 
-/** Loads the artifact of a TRANSFER run's parent model from the run's organisation. */
+/**
+ * Loads the artifact of a TRANSFER run's parent model as the run's organisation: its own, or
+ * another's shared with it.
+ */
 async function loadParentArtifact(prisma: PrismaClient, run: Run): Promise<ModelArtifact> {
   const parent = run.parentModelId
     ? await prisma.model.findFirst({
-        where: { id: run.parentModelId, organizationId: run.organizationId },
+        where: { id: run.parentModelId },
         select: { artifact: true },
       })
     : null;
   if (!parent) {
     throw new Error(
-      `parent model "${run.parentModelId ?? "none"}" not found: it was deleted after the run ` +
-        "was queued; start the transfer again with another model",
+      `parent model "${run.parentModelId ?? "none"}" not found: it was deleted, or its share ` +
+        "revoked, after the run was queued; start the transfer again with another model",
     );
   }
 

@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 import {
   BASELINE_KINDS,
   combineRepetitions,
@@ -25,13 +27,16 @@ const STORE_TIMEOUT_MS = 120_000;
  * results, the trained ensembles and the SUCCEEDED status in one transaction.
  * The run's row lock makes one caller store them when two parts finish at once.
  * Selection units merge in unit order, and a grid search retrains its best cell on
- * `engine` here to report its test error.
+ * `engine` here to report its test error. A caller that dies in between leaves the run
+ * RUNNING with every part DONE; the heartbeat of another worker then calls this again.
+ * `pauseMs` waits between the merge and the store, so that tests can kill a worker there.
  */
 export async function finishRunIfComplete(
   prisma: PrismaClient,
   runId: string,
   log: Logger,
   engine: NetworkEngine,
+  pauseMs = 0,
 ): Promise<void> {
   const run = await prisma.run.findUniqueOrThrow({
     where: { id: runId },
@@ -64,6 +69,10 @@ export async function finishRunIfComplete(
       (part) => part.outcomes as unknown as SelectionUnitOutcome[],
     );
     Object.assign(results, await mergeSelectionUnits(data, config, outcomes, { engine }));
+  }
+
+  if (pauseMs > 0) {
+    await sleep(pauseMs);
   }
 
   const stored = await prisma.$transaction(

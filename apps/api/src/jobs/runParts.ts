@@ -25,6 +25,7 @@ export type RunEventKind =
   | "PART_FINISHED"
   | "PART_STOPPED"
   | "WORKER_LOST"
+  | "MERGE_RETRIED"
   | "SUCCEEDED"
   | "FAILED"
   | "CANCELLED";

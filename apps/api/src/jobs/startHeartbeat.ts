@@ -1,7 +1,10 @@
-import { Prisma, type PrismaClient } from "@ree/db";
+import { hostname } from "node:os";
+
+import type { NetworkEngine } from "@ree/core-ml";
+import { Prisma, type PrismaClient, runAsTenant } from "@ree/db";
 
 import type { Logger } from "../logger.js";
-import { failRun } from "./finishRun.js";
+import { failRun, finishRunIfComplete } from "./finishRun.js";
 import { type JobSettings, STALE_HEARTBEATS } from "./JobSettings.js";
 import type { PartLeases } from "./PartLeases.js";
 import { addPartJob, describePart, EXECUTE_RUN_PART_TASK, recordEvent } from "./runParts.js";
@@ -17,18 +20,29 @@ interface StalePart {
   jobId: bigint | null;
 }
 
+/** Clients and engine for merging again the results of a run whose worker died while merging. */
+export interface MergeRetry {
+  /** A tenant client: the merge executes as the organisation that owns the run. */
+  tenantPrisma: PrismaClient;
+  engine: NetworkEngine;
+}
+
 /**
  * Starts the heartbeat timer. Every `heartbeatMs` it renews the parts this
  * process executes and stops those whose run was cancelled or that another
  * worker took over. It also queues again the parts of workers that stopped
- * beating (killed, frozen or cut off), or fails their run after `maxPartAttempts` starts.
+ * beating (killed, frozen or cut off), or fails their run after `maxPartAttempts` starts,
+ * and merges again the results of runs whose worker stopped while merging them.
  */
 export function startHeartbeat(
   prisma: PrismaClient,
   leases: PartLeases,
   settings: JobSettings,
   log: Logger,
+  retry: MergeRetry,
 ): { stop(): Promise<void> } {
+  // Merges run beside the beat, which must go on renewing this process's parts meanwhile.
+  const merges = new Set<Promise<void>>();
   let beating: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     beating = beating
@@ -37,6 +51,14 @@ export function startHeartbeat(
         await takeOverStaleParts(prisma, settings, log);
         await takeOverUnclaimedJobs(prisma, settings, log);
         await requeueJoblessParts(prisma, log);
+        for (const merge of await retryStrandedMerges(prisma, leases, settings, log, retry)) {
+          // Failing the run failed too (the database is unreachable, say): the run stays
+          // stranded, and a later beat retries it.
+          const tracked = merge
+            .catch((error: unknown) => log.warn({ err: error }, "merge retry failed"))
+            .finally(() => merges.delete(tracked));
+          merges.add(tracked);
+        }
       })
       .catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
   }, settings.heartbeatMs);
@@ -45,15 +67,20 @@ export function startHeartbeat(
     async stop() {
       clearInterval(timer);
       await beating;
+      await Promise.all(merges);
     },
   };
 }
 
+/**
+ * Renews the parts this process holds: RUNNING ones while they train, and a DONE one while
+ * its worker merges the run's results, so that no other worker merges them at the same time.
+ */
 async function renewLeases(prisma: PrismaClient, leases: PartLeases): Promise<void> {
   for (const [partId, { runId, workerId }] of leases.entries()) {
     const renewed = await prisma.$executeRaw`
       UPDATE "RunPart" SET "heartbeatAt" = now() AT TIME ZONE 'UTC'
-      WHERE id = ${partId}::uuid AND status = 'RUNNING' AND "workerId" = ${workerId}`;
+      WHERE id = ${partId}::uuid AND status IN ('RUNNING', 'DONE') AND "workerId" = ${workerId}`;
     if (renewed === 0) {
       leases.abort(partId, "another worker took the part over");
       continue;
@@ -190,6 +217,104 @@ async function requeueJoblessParts(prisma: PrismaClient, log: Logger): Promise<v
       );
       await addPartJob(tx, id);
     });
+  }
+}
+
+/**
+ * Finds runs still RUNNING whose parts are all DONE and silent for STALE_HEARTBEATS
+ * intervals: their last worker died while merging the results (finishRunIfComplete). Takes
+ * each run's first part, so that one worker merges again, and returns the merges it started.
+ * A run whose merge was retried `maxPartAttempts` times fails instead.
+ */
+async function retryStrandedMerges(
+  prisma: PrismaClient,
+  leases: PartLeases,
+  settings: JobSettings,
+  log: Logger,
+  retry: MergeRetry,
+): Promise<Promise<void>[]> {
+  const staleSeconds = (STALE_HEARTBEATS * settings.heartbeatMs) / 1000;
+  const workerId = `${hostname()}:${process.pid}`;
+  // The stale heartbeat is a condition on the locked row itself, so a worker that waited for
+  // another's lock reads the renewed heartbeat and skips the part.
+  const stranded = await prisma.$queryRaw<
+    { partId: string; runId: string; organizationId: string; lostWorkerId: string | null }[]
+  >`
+    WITH stranded AS (
+      SELECT part.id, part."workerId"
+      FROM "RunPart" AS part
+      JOIN "Run" AS run ON run.id = part."runId"
+      WHERE run.status = 'RUNNING'
+        AND part.status = 'DONE'
+        AND (part."heartbeatAt" IS NULL
+          OR part."heartbeatAt" < now() AT TIME ZONE 'UTC' - make_interval(secs => ${staleSeconds}))
+        AND part.id = (
+          SELECT first.id FROM "RunPart" AS first
+          WHERE first."runId" = part."runId" ORDER BY first.id LIMIT 1)
+        AND NOT EXISTS (
+          SELECT 1 FROM "RunPart" AS other
+          WHERE other."runId" = part."runId"
+            AND (other.status <> 'DONE'
+              OR other."heartbeatAt" >= now() AT TIME ZONE 'UTC' - make_interval(secs => ${staleSeconds})))
+      FOR UPDATE OF part SKIP LOCKED)
+    UPDATE "RunPart" AS part
+    SET "workerId" = ${workerId}, "heartbeatAt" = now() AT TIME ZONE 'UTC'
+    FROM stranded WHERE part.id = stranded.id
+    RETURNING part.id::text AS "partId", part."runId"::text AS "runId",
+      part."organizationId"::text AS "organizationId", stranded."workerId" AS "lostWorkerId"`;
+
+  const merges: Promise<void>[] = [];
+  for (const { partId, runId, organizationId, lostWorkerId } of stranded) {
+    const run = { id: runId, organizationId };
+    const lost = `${lostWorkerId ?? "a worker"} stopped while merging the results of the parts`;
+    log.warn({ runId, workerId: lostWorkerId }, "worker lost while merging");
+    const retries = await prisma.runEvent.count({ where: { runId, kind: "MERGE_RETRIED" } });
+    if (retries >= settings.maxPartAttempts) {
+      await failRun(
+        prisma,
+        run,
+        `${lost}; the merge was retried ${retries} times, the limit (REE_MAX_PART_ATTEMPTS)`,
+      );
+      continue;
+    }
+
+    await recordEvent(prisma, run, "MERGE_RETRIED", `${lost}; merging again on ${workerId}`);
+    merges.push(mergeAgain(prisma, leases, log, retry, { partId, run, workerId }));
+  }
+
+  return merges;
+}
+
+/**
+ * Merges a stranded run's results as its organisation, holding the lease of the part taken,
+ * and fails the run with the reason when the merge throws.
+ */
+async function mergeAgain(
+  prisma: PrismaClient,
+  leases: PartLeases,
+  log: Logger,
+  { tenantPrisma, engine }: MergeRetry,
+  {
+    partId,
+    run,
+    workerId,
+  }: { partId: string; run: { id: string; organizationId: string }; workerId: string },
+): Promise<void> {
+  leases.hold(partId, run.id, workerId);
+  try {
+    await runAsTenant({ organizationId: run.organizationId }, () =>
+      finishRunIfComplete(tenantPrisma, run.id, log.child({ runId: run.id }), engine),
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log.error({ err: error, runId: run.id }, "merge failed");
+    await failRun(
+      prisma,
+      run,
+      `merging the results of the parts failed on ${workerId}: ${message}`,
+    );
+  } finally {
+    leases.release(partId);
   }
 }
 

@@ -68,7 +68,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunWorker> {
       },
     },
   });
-  const heartbeat = startHeartbeat(maintenance, leases, settings, logger);
+  const heartbeat = startHeartbeat(maintenance, leases, settings, logger, {
+    tenantPrisma: prisma,
+    engine,
+  });
   logger.info({ concurrency, engine: engine.name, ...settings }, "worker started");
 
   return {

@@ -172,9 +172,9 @@ export class DatasetResolver {
     @Arg("input", () => ImportDatasetInput) input: ImportDatasetInput,
     @Ctx() context: Context,
   ): Promise<Dataset> {
-    const { prisma, organizationId, logger, uploads } = context;
+    const { prisma, organizationId, teamIds, logger, uploads } = context;
     const table = await openImportFile(context, input);
-    const row = await importDataset(prisma, organizationId, { ...input, table });
+    const row = await importDataset(prisma, organizationId, { ...input, table, teamIds });
     logger.info({ datasetId: row.id, samples: row.sampleCount }, "data set imported");
     if (input.uploadId) {
       await uploads.delete(input.uploadId);

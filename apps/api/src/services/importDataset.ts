@@ -16,8 +16,10 @@ import type { ImportColumnInput, ImportFileInput, ImportOptionsInput } from "@re
 import { ApiError } from "../errors/ApiError.js";
 import { ApiErrorCode } from "../errors/ApiErrorCode.js";
 import { copySamples } from "./copySamples.js";
+import { isUuid } from "./findOwned.js";
 import { rejectTableErrors, toReport } from "./previewImport.js";
 import { readImportFile, readImportOptions } from "./readImportRequest.js";
+import { type Caller, mayWrite } from "./writeAccess.js";
 
 export interface ImportDatasetRequest {
   /** Name of a new data set; unused when datasetId is given. */
@@ -28,6 +30,8 @@ export interface ImportDatasetRequest {
   table?: ImportSource | undefined;
   /** The data set that the file becomes the next version of. */
   datasetId?: string | null;
+  /** The caller's teams in its organisation; a WRITE share of datasetId to one of them counts. */
+  teamIds?: readonly string[];
   description?: string | null;
   /** Origin of the data, with a citation. */
   source?: string | null;
@@ -50,22 +54,25 @@ const NAME_INDEX = "Dataset_organizationId_name_key";
  * Reads, checks and stores a table as a new data set, or as the next version of an existing
  * one, in one transaction as the current tenant. Samples stream into the table with COPY as
  * the file is read, and the transaction is rolled back when the report has an error, so a
- * failed import leaves no rows.
+ * failed import leaves no rows. A new version of a data set shared with a WRITE share belongs,
+ * with its samples, to the data set's owner.
  */
 export async function importDataset(
   prisma: PrismaClient,
-  organizationId: string,
+  callerOrganizationId: string,
   request: ImportDatasetRequest,
 ): Promise<Dataset> {
   const source = readSource(request);
   const options = readImportOptions(request.options, request.columns, request.decimalSeparator);
   const name = request.datasetId ? null : readName(request.name);
   const existing = request.datasetId
-    ? await prisma.dataset.findFirst({ where: { id: request.datasetId, organizationId } })
+    ? await findWritableDataset(
+        prisma,
+        { organizationId: callerOrganizationId, teamIds: request.teamIds ?? [] },
+        request.datasetId,
+      )
     : null;
-  if (request.datasetId && !existing) {
-    throw ApiError.notFound("data set", request.datasetId);
-  }
+  const organizationId = existing?.organizationId ?? callerOrganizationId;
 
   try {
     const datasetId = await runTenantTransaction(prisma, async (connection) => {
@@ -103,6 +110,20 @@ export async function importDataset(
 
     throw error;
   }
+}
+
+/**
+ * Finds a data set the caller may add a version to: its organisation's own, or one it has a
+ * WRITE share of. Anything else, a READ share included, is "not found", as for other writes.
+ */
+async function findWritableDataset(prisma: PrismaClient, caller: Caller, id: string) {
+  // Row-level security finds the organisation's own data sets and those shared with the caller.
+  const dataset = isUuid(id) ? await prisma.dataset.findFirst({ where: { id } }) : null;
+  if (!dataset || !(await mayWrite(prisma, caller, dataset.organizationId, { datasetId: id }))) {
+    throw ApiError.notFound("data set", id);
+  }
+
+  return dataset;
 }
 
 async function createDataset(

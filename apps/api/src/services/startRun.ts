@@ -125,7 +125,12 @@ function toPartialConfig(input: RunConfigInput): PartialEvaluationConfig {
   };
 }
 
-/** Finds the parent model of a TRANSFER run in the caller's organisation. */
+/**
+ * Finds the parent model of a TRANSFER run: the organisation's own, or one shared with the
+ * whole organisation, READ or WRITE, since the run fine-tunes a copy and leaves the parent as
+ * it is. The worker reads the parent as the organisation, without the user's teams, so a model
+ * shared with a team only would be invisible to it.
+ */
 async function findParentModel(
   prisma: PrismaClient,
   organizationId: string,
@@ -138,14 +143,26 @@ async function findParentModel(
     );
   }
 
+  // Row-level security finds the organisation's own models and those shared with it.
   const parent = isUuid(id)
     ? await prisma.model.findFirst({
-        where: { id, organizationId },
-        select: { id: true, name: true, artifact: true },
+        where: { id },
+        select: { id: true, name: true, artifact: true, organizationId: true },
       })
     : null;
   if (!parent) {
     throw ApiError.notFound("model", id);
+  }
+
+  const sharedWithOrganization =
+    parent.organizationId === organizationId ||
+    (await prisma.share.count({ where: { modelId: id, granteeOrganizationId: organizationId } })) >
+      0;
+  if (!sharedWithOrganization) {
+    throw ApiError.badInput(
+      `model "${id}" is shared with one of your teams only, and runs execute for the whole ` +
+        "organisation; ask its owner to share it with your organisation",
+    );
   }
 
   return parent;

@@ -7,7 +7,8 @@ export class RunEvent {
 
   @Field(() => String, {
     description:
-      "QUEUED, STARTED, PART_STARTED, PART_FINISHED, PART_STOPPED, WORKER_LOST, SUCCEEDED, FAILED or CANCELLED.",
+      "QUEUED, STARTED, PART_STARTED, PART_FINISHED, PART_STOPPED, WORKER_LOST, MERGE_RETRIED, " +
+      "SUCCEEDED, FAILED or CANCELLED.",
   })
   kind!: string;
 
