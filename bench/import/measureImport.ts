@@ -148,12 +148,10 @@ async function parseOnly(file: string): Promise<Measurement> {
 async function importThroughService(file: string, database: string): Promise<Measurement> {
   const { createLogger, importDataset } = await import("@ree/api");
   const { runAsTenant } = await import("@ree/db");
-  const { openBenchDatabase } = await import("../support/benchDatabase.js");
-  const base = new URL(database);
-  const url = new URL(base);
-  url.pathname = `/ree_bench_import_${process.pid}`;
+  const { openBenchDatabase, scratchDatabase } = await import("../support/benchDatabase.js");
+  const scratch = scratchDatabase(database, "ree_bench_import");
   const logger = createLogger({ level: "warn", pretty: false });
-  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(url.href, logger);
+  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(scratch.url, logger);
   try {
     const startRssMb = rssMb();
     const started = performance.now();
@@ -175,7 +173,7 @@ async function importThroughService(file: string, database: string): Promise<Mea
   } finally {
     await ownerPrisma.$disconnect();
     await appPrisma.$disconnect();
-    await dropDatabase(base, url);
+    await scratch.drop();
   }
 }
 
@@ -279,12 +277,11 @@ function procStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
  */
 async function serveApi(database: string): Promise<void> {
   const { createLogger, createServer } = await import("@ree/api");
-  const { openBenchDatabase, createOwnerToken } = await import("../support/benchDatabase.js");
-  const base = new URL(database);
-  const url = new URL(base);
-  url.pathname = `/ree_bench_import_http_${process.pid}`;
+  const { createOwnerToken, openBenchDatabase, scratchDatabase } =
+    await import("../support/benchDatabase.js");
+  const scratch = scratchDatabase(database, "ree_bench_import_http");
   const logger = createLogger({ level: "warn", pretty: false });
-  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(url.href, logger);
+  const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(scratch.url, logger);
   const token = await createOwnerToken(ownerPrisma, organizationId);
   await ownerPrisma.$disconnect();
   const server = await createServer({ prisma: appPrisma, logger, debug: false });
@@ -293,13 +290,5 @@ async function serveApi(database: string): Promise<void> {
   await once(process, "SIGTERM");
   await server.stop();
   await appPrisma.$disconnect();
-  await dropDatabase(base, url);
-}
-
-async function dropDatabase(base: URL, url: URL): Promise<void> {
-  const pg = (await import("pg")).default;
-  const client = new pg.Client({ connectionString: base.href });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
-  await client.end();
+  await scratch.drop();
 }

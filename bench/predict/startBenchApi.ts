@@ -6,26 +6,19 @@
  * Run it with NODE_ENV=production, as a deployed server runs: graphql-js then
  * skips its development checks.
  */
-import { randomBytes } from "node:crypto";
 
 import { createLogger, createServer, seedStudyModels, STUDY_ENSEMBLE_NAME } from "@ree/api";
 import { runAsTenant } from "@ree/db";
-import pg from "pg";
 
-import { createOwnerToken, openBenchDatabase } from "../support/benchDatabase.js";
+import { createOwnerToken, openBenchDatabase, scratchDatabase } from "../support/benchDatabase.js";
 
-const base = new URL(
+const database = scratchDatabase(
   process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+  "ree_bench_predict",
 );
-const databaseName = `ree_bench_predict_${randomBytes(4).toString("hex")}`;
-const databaseUrl = new URL(base);
-databaseUrl.pathname = `/${databaseName}`;
 
 const logger = createLogger({ level: "warn", pretty: false });
-const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(
-  databaseUrl.href,
-  logger,
-);
+const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(database.url, logger);
 const model = await runAsTenant({ organizationId }, async () => {
   await seedStudyModels(ownerPrisma, organizationId, logger);
 
@@ -51,11 +44,5 @@ console.log(JSON.stringify({ apiUrl, modelId: model.id, token }));
 async function stop(): Promise<void> {
   await server.stop();
   await appPrisma.$disconnect();
-  const client = new pg.Client({ connectionString: base.href });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await database.drop();
 }

@@ -21,16 +21,15 @@
  * Usage: npx tsx bench/run-list/measureRunPage.ts [--repeats 15]
  *   [--server postgresql://postgres@127.0.0.1:5432/postgres]
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
 import { createLogger, createServer } from "@ree/api";
 import { type Prisma, runAsTenant } from "@ree/db";
-import pg from "pg";
 
-import { createOwnerToken, openBenchDatabase } from "../support/benchDatabase.js";
+import { createOwnerToken, openBenchDatabase, scratchDatabase } from "../support/benchDatabase.js";
 
 const RUNS = 1000;
 const PAGE = 100;
@@ -45,20 +44,10 @@ const { values: options } = parseArgs({
   },
 });
 const repeats = Number(options.repeats);
-const base = new URL(options.server);
-if (base.hostname !== "127.0.0.1" && base.hostname !== "localhost") {
-  throw new Error(`--server must be a loopback PostgreSQL server, got ${base.hostname}`);
-}
-
-const databaseName = `ree_bench_runs_${randomBytes(4).toString("hex")}`;
-const databaseUrl = new URL(base);
-databaseUrl.pathname = `/${databaseName}`;
+const database = scratchDatabase(options.server, "ree_bench_runs");
 
 const logger = createLogger({ level: "warn", pretty: false });
-const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(
-  databaseUrl.href,
-  logger,
-);
+const { ownerPrisma, appPrisma, organizationId } = await openBenchDatabase(database.url, logger);
 
 try {
   await runAsTenant({ organizationId }, seed);
@@ -115,7 +104,7 @@ try {
 } finally {
   await ownerPrisma.$disconnect();
   await appPrisma.$disconnect();
-  await dropDatabase();
+  await database.drop();
 }
 
 /** Inserts the runs on one version of one data set, with results JSON of a realistic size. */
@@ -218,14 +207,4 @@ async function median(call: () => Promise<unknown>): Promise<number> {
   times.sort((a, b) => a - b);
 
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
-}
-
-async function dropDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: base.href });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
 }

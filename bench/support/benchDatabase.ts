@@ -14,8 +14,17 @@ import {
   newSecret,
 } from "@ree/api";
 import { createTenantPrismaClient, ensureDatabase, type PrismaClient, runAsTenant } from "@ree/db";
+import pg from "pg";
 
 export const BENCH_OWNER_EMAIL = "bench-owner@localhost";
+
+/** A database of one benchmark run on a local PostgreSQL server. */
+export interface ScratchDatabase {
+  /** Connection URL of the database, which openBenchDatabase creates. */
+  url: string;
+  /** Drops the database, closing the connections that are still open to it. */
+  drop(): Promise<void>;
+}
 
 export interface BenchDatabase {
   /** Connected as the tables' owner: for seeding, inside runAsTenant. */
@@ -24,6 +33,36 @@ export interface BenchDatabase {
   appPrisma: PrismaClient;
   /** The default organisation, which the seeded rows and the token belong to. */
   organizationId: string;
+}
+
+/**
+ * Names a new database, `prefix` and 8 random hex digits, on the PostgreSQL server at `serverUrl`.
+ * The server must be on loopback, because a benchmark creates and drops databases on it.
+ */
+export function scratchDatabase(serverUrl: string, prefix: string): ScratchDatabase {
+  const server = new URL(serverUrl);
+  if (server.hostname !== "127.0.0.1" && server.hostname !== "localhost") {
+    throw new Error(
+      `the benchmark's PostgreSQL server must be on loopback (127.0.0.1 or localhost), ` +
+        `got ${server.hostname}`,
+    );
+  }
+
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+
+  const drop = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: server.href });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  };
+
+  return { url: url.href, drop };
 }
 
 /**

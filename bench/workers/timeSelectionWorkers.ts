@@ -16,7 +16,6 @@
  *   [--server postgresql://postgres@127.0.0.1:5432/postgres]
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -24,9 +23,8 @@ import { parseArgs } from "node:util";
 
 import { createLogger, importDataset, startRun } from "@ree/api";
 import { type PrismaClient, runAsTenant } from "@ree/db";
-import pg from "pg";
 
-import { openBenchDatabase } from "../support/benchDatabase.js";
+import { openBenchDatabase, scratchDatabase } from "../support/benchDatabase.js";
 
 const { values: options } = parseArgs({
   options: {
@@ -37,18 +35,11 @@ const { values: options } = parseArgs({
 });
 const repeats = Number(options.repeats);
 const epochs = Number(options.epochs);
-const base = new URL(options.server);
-if (base.hostname !== "127.0.0.1" && base.hostname !== "localhost") {
-  throw new Error(`--server must be a loopback PostgreSQL server, got ${base.hostname}`);
-}
-
-const databaseName = `ree_bench_workers_${randomBytes(4).toString("hex")}`;
-const databaseUrl = new URL(base);
-databaseUrl.pathname = `/${databaseName}`;
+const database = scratchDatabase(options.server, "ree_bench_workers");
 const workerScript = fileURLToPath(new URL("../../apps/api/dist/cli/worker.js", import.meta.url));
 
 const logger = createLogger({ level: "warn", pretty: false });
-const { ownerPrisma, organizationId } = await openBenchDatabase(databaseUrl.href, logger);
+const { ownerPrisma, organizationId } = await openBenchDatabase(database.url, logger);
 
 try {
   const csv = await readFile(
@@ -87,14 +78,14 @@ try {
   );
 } finally {
   await ownerPrisma.$disconnect();
-  await dropDatabase();
+  await database.drop();
 }
 
 /** Starts `count` workers, warms them up on a small run, and times the full run on them. */
 async function timeTrial(prisma: PrismaClient, datasetId: string, count: number) {
   const workers = Array.from({ length: count }, () =>
     spawn(process.execPath, [workerScript], {
-      env: { ...process.env, DATABASE_URL: databaseUrl.href, LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "warn" },
       stdio: ["ignore", "inherit", "inherit"],
     }),
   );
@@ -150,15 +141,5 @@ async function runToEnd(
     }
 
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function dropDatabase(): Promise<void> {
-  const client = new pg.Client({ connectionString: base.href });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }

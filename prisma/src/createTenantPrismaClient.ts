@@ -13,13 +13,17 @@ import { currentTenant, type Tenant } from "./tenantScope.js";
 export function createTenantPrismaClient(databaseUrl: string): PrismaClient {
   const pool = createTenantPool(databaseUrl);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
-  pools.set(client, pool);
+  Object.defineProperty(client, TENANT_POOL, { value: pool });
 
   return client;
 }
 
-/** The connection pool under each tenant client, shared with runTenantTransaction. */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/**
+ * Key of the connection pool under each tenant client, shared with runTenantTransaction and
+ * queryAsTenant. A property rather than a WeakMap entry, because a client made by $extends is
+ * a new object that still reads the properties of the client it extends.
+ */
+const TENANT_POOL = Symbol("tenant pool");
 
 /**
  * Runs work on one connection of a tenant client's pool, inside a transaction that first names
@@ -35,7 +39,7 @@ export async function runTenantTransaction<T>(
 }
 
 function poolOf(prisma: PrismaClient): pg.Pool {
-  const pool = pools.get(prisma);
+  const pool = (prisma as unknown as { [TENANT_POOL]?: pg.Pool })[TENANT_POOL];
   if (!pool) {
     throw new TypeError(
       "runTenantTransaction and queryAsTenant need a client made by createTenantPrismaClient, whose pool they use",

@@ -200,9 +200,14 @@ describe("nested fields", () => {
     const countQueries = async (url: string) => {
       queries = 0;
       const { body } = await post(url, { query });
-      const connection = body.data?.runs as {
-        edges: { node: { dataset: { id: string }; events: unknown[] } }[];
-      };
+      const connection = body.data?.runs as
+        | undefined
+        | {
+            edges: { node: { dataset: { id: string }; events: unknown[] } }[];
+          };
+      if (!connection) {
+        throw new Error(`the runs query failed: ${JSON.stringify(body)}`);
+      }
 
       return { runs: connection.edges.map((edge) => edge.node), queries };
     };

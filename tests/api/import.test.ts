@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 
 import {
-  DatasetDocument,
   DatasetsDocument,
   DatasetVersionsDocument,
   ExportDatasetDocument,
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import { readDataFile, startSmallRun, US_DEMO_FILE, waitForRun } from "../support/runs.js";
+import { expectSameSamples, readSamples } from "../support/samples.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
 const POLISH_FILE = "song2024_franus2015_polish_molar.csv";
@@ -30,13 +30,8 @@ function readFixture(path: string): Promise<Buffer> {
   return readFile(new URL(`../fixtures/import/${path}`, import.meta.url));
 }
 
-async function sampleRows(datasetId: string) {
-  const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, {
-    id: datasetId,
-    first: 500,
-  });
-
-  return dataset?.samples.nodes ?? [];
+function sampleRows(datasetId: string) {
+  return readSamples(stack.apiUrl, datasetId);
 }
 
 describe("previewImport", () => {
@@ -208,16 +203,7 @@ describe("exportDataset", () => {
     const { importDataset: again } = await graphqlData(stack.apiUrl, ImportDatasetDocument, {
       input: { name: `${file} ${units} again`, csv: exportDataset },
     });
-    const before = await sampleRows(stored.id);
-    const after = await sampleRows(again.id);
 
-    expect(after.map(({ label }) => label)).toEqual(before.map(({ label }) => label));
-    expect(after.map(({ metadata }) => metadata)).toEqual(before.map(({ metadata }) => metadata));
-    after.forEach(({ values }, i) => {
-      values.forEach((value, j) => {
-        const reference = before[i]?.values[j] ?? NaN;
-        expect(Math.abs(value - reference)).toBeLessThanOrEqual(1e-9 * Math.abs(reference));
-      });
-    });
+    await expectSameSamples(stack.apiUrl, stored.id, again.id);
   });
 });

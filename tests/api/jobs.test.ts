@@ -1,6 +1,7 @@
 import { CancelRunDocument, RunJobsDocument } from "@ree/schema/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { setEnv } from "../support/env.js";
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import { pollUntil } from "../support/poll.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
@@ -14,11 +15,11 @@ const SLOW_RUN = { repetitions: 4, models: ["SINGLE_TASK" as const], network: { 
 
 let stack: TestStack;
 let datasetId: string;
-const previousPartSize = process.env.REE_REPETITIONS_PER_JOB;
+let restoreEnv: (() => void) | undefined;
 
 beforeAll(async () => {
   // One job per repetition, so that a cancellation falls between stored repetitions.
-  process.env.REE_REPETITIONS_PER_JOB = "1";
+  restoreEnv = setEnv({ REE_REPETITIONS_PER_JOB: "1" });
   stack = await startTestStack({
     concurrency: 2,
     settings: {
@@ -34,11 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
-  if (previousPartSize === undefined) {
-    delete process.env.REE_REPETITIONS_PER_JOB;
-  } else {
-    process.env.REE_REPETITIONS_PER_JOB = previousPartSize;
-  }
+  restoreEnv?.();
 });
 
 const readJobs = async (id: string) => {

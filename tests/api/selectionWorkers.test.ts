@@ -6,7 +6,8 @@ import { graphqlData } from "../support/graphqlRequest.js";
 import { pollUntil } from "../support/poll.js";
 import { readRunData } from "../support/runData.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
-import { spawnWorker, type WorkerProcess } from "../support/spawnWorker.js";
+import { setEnv } from "../support/env.js";
+import { createWorkerPool, type WorkerProcess } from "../support/spawnWorker.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
 const FEATURES = ["Al2O3_mol_pct", "CaO_mol_pct", "Fe2O3_mol_pct"];
@@ -44,39 +45,25 @@ const WORKER_ENV = { REE_HEARTBEAT_MS: "500", ...PART_SIZES };
 
 let stack: TestStack;
 let datasetId: string;
-let workers: WorkerProcess[] = [];
-const previousEnv = Object.fromEntries(
-  Object.keys(PART_SIZES).map((name) => [name, process.env[name]]),
-);
+let restoreEnv: (() => void) | undefined;
+const workers = createWorkerPool(WORKER_ENV);
 
 beforeAll(async () => {
   // The API splits runs into parts when they start, so it reads the part sizes too.
-  Object.assign(process.env, PART_SIZES);
+  restoreEnv = setEnv(PART_SIZES);
   stack = await startTestStack({ worker: false });
   datasetId = await importUsDemo(stack.apiUrl);
 });
 
-afterEach(async () => {
-  await Promise.all(workers.map((worker) => worker.stop()));
-  workers = [];
-});
+afterEach(() => workers.stopAll());
 
 afterAll(async () => {
   await stack?.stop();
-  for (const [name, value] of Object.entries(previousEnv)) {
-    if (value === undefined) {
-      delete process.env[name];
-    } else {
-      process.env[name] = value;
-    }
-  }
+  restoreEnv?.();
 });
 
 function startWorkerProcess(): WorkerProcess {
-  const worker = spawnWorker(stack.databaseUrl, WORKER_ENV);
-  workers.push(worker);
-
-  return worker;
+  return workers.start(stack.databaseUrl);
 }
 
 async function readEvents(id: string) {
@@ -106,7 +93,11 @@ async function untilOnePartDone(id: string) {
 
 /** Runs `config` on `count` new worker processes and stops them once it ends. */
 async function runOnWorkers(count: number, config: typeof ELIMINATION | typeof GRID_SEARCH) {
-  const workers = Array.from({ length: count }, () => spawnWorker(stack.databaseUrl, WORKER_ENV));
+  const runWorkers = createWorkerPool(WORKER_ENV);
+  for (let i = 0; i < count; i++) {
+    runWorkers.start(stack.databaseUrl);
+  }
+
   try {
     const id = await startSmallRun(stack.apiUrl, datasetId, config);
     const finished = await waitForRun(stack.apiUrl, id);
@@ -125,7 +116,7 @@ async function runOnWorkers(count: number, config: typeof ELIMINATION | typeof G
       results: stored.results as Record<string, unknown>,
     };
   } finally {
-    await Promise.all(workers.map((worker) => worker.stop()));
+    await runWorkers.stopAll();
   }
 }
 

@@ -5,16 +5,13 @@ import { join } from "node:path";
 
 import { type ApiServer, createLogger, createServer } from "@ree/api";
 import { createTenantPrismaClient, type PrismaClient } from "@ree/db";
-import {
-  DatasetDocument,
-  ImportDatasetDocument,
-  PreviewImportDocument,
-} from "@ree/schema/documents";
+import { ImportDatasetDocument, PreviewImportDocument } from "@ree/schema/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { graphqlData, graphqlRequest } from "../support/graphqlRequest.js";
 import { writeLabTable } from "../support/labTable.js";
 import { readDataFile, US_DEMO_FILE } from "../support/runs.js";
+import { expectSameSamples } from "../support/samples.js";
 import { startTestStack, type TestStack, type TestUser } from "../support/startTestStack.js";
 
 const LARGE_ROWS = 100_000;
@@ -282,16 +279,7 @@ describe("GET /datasets/:id/export.csv", () => {
       input: { name: `exported ${units} again`, uploadId: await uploadId(exported, "again.csv") },
     });
 
-    const before = await sampleRows(stored.id);
-    const after = await sampleRows(again.id);
-    expect(after.map(({ label }) => label)).toEqual(before.map(({ label }) => label));
-    expect(after.map(({ metadata }) => metadata)).toEqual(before.map(({ metadata }) => metadata));
-    after.forEach(({ values }, i) => {
-      values.forEach((value, j) => {
-        const reference = before[i]?.values[j] ?? NaN;
-        expect(Math.abs(value - reference)).toBeLessThanOrEqual(1e-9 * Math.abs(reference));
-      });
-    });
+    await expectSameSamples(stack.apiUrl, stored.id, again.id);
   });
 
   it("rejects unknown units", async () => {
@@ -301,12 +289,3 @@ describe("GET /datasets/:id/export.csv", () => {
     expect(await response.json()).toEqual({ error: 'units must be "MOLAR" or "MASS", got "PPM"' });
   });
 });
-
-async function sampleRows(datasetId: string) {
-  const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, {
-    id: datasetId,
-    first: 500,
-  });
-
-  return dataset?.samples.nodes ?? [];
-}

@@ -6,7 +6,8 @@ import { graphqlData } from "../support/graphqlRequest.js";
 import { pollUntil } from "../support/poll.js";
 import { readRunData } from "../support/runData.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
-import { spawnWorker, type WorkerProcess } from "../support/spawnWorker.js";
+import { setEnv } from "../support/env.js";
+import { createWorkerPool, type WorkerProcess } from "../support/spawnWorker.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
 
 /** Four repetitions of about a second each on one core, one job per repetition. */
@@ -20,34 +21,24 @@ const WORKER_ENV = { REE_HEARTBEAT_MS: "500", REE_REPETITIONS_PER_JOB: "1" };
 
 let stack: TestStack;
 let datasetId: string;
-let workers: WorkerProcess[] = [];
-const previousPartSize = process.env.REE_REPETITIONS_PER_JOB;
+let restoreEnv: (() => void) | undefined;
+const workers = createWorkerPool(WORKER_ENV);
 
 beforeAll(async () => {
-  process.env.REE_REPETITIONS_PER_JOB = "1";
+  restoreEnv = setEnv({ REE_REPETITIONS_PER_JOB: "1" });
   stack = await startTestStack({ worker: false });
   datasetId = await importUsDemo(stack.apiUrl);
 });
 
-afterEach(async () => {
-  await Promise.all(workers.map((worker) => worker.stop()));
-  workers = [];
-});
+afterEach(() => workers.stopAll());
 
 afterAll(async () => {
   await stack?.stop();
-  if (previousPartSize === undefined) {
-    delete process.env.REE_REPETITIONS_PER_JOB;
-  } else {
-    process.env.REE_REPETITIONS_PER_JOB = previousPartSize;
-  }
+  restoreEnv?.();
 });
 
 function startWorkerProcess(): WorkerProcess {
-  const worker = spawnWorker(stack.databaseUrl, WORKER_ENV);
-  workers.push(worker);
-
-  return worker;
+  return workers.start(stack.databaseUrl);
 }
 
 async function readJobs(id: string) {

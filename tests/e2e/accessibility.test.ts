@@ -20,9 +20,10 @@ import { seedRuns } from "../support/seedRuns.js";
 import { startTestStack, TEST_PASSWORD, type TestStack } from "../support/startTestStack.js";
 import {
   findFreePort,
-  launchBrowser,
   newSignedInPage,
   startWeb,
+  startWebAndBrowser,
+  stopBrowserTest,
   type TestWeb,
 } from "../support/startWeb.js";
 
@@ -51,16 +52,11 @@ beforeAll(async () => {
   seededRunId = seeded[0]!;
   modelId = (await stack.prisma.model.findFirstOrThrow({ where: { name: STUDY_ENSEMBLE_NAME } }))
     .id;
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
   await mkdir(outputDir, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 /** Returns each page of the dashboard and a selector that matches once its data has loaded. */
 function dashboardPages(): { name: string; path: string; ready: string }[] {

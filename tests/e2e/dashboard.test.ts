@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { seedRuns } from "../support/seedRuns.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const SEEDED_RUNS = 1000;
@@ -20,8 +25,7 @@ let trainedIds: string[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
   await mkdir(outputDir, { recursive: true });
   datasetId = await importUsDemo(stack.apiUrl);
   // Two runs that differ in their network, trained for real.
@@ -37,11 +41,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 async function openPage(path: string, height = 1400): Promise<Page> {
   const page = await newSignedInPage(browser, stack, { width: 1280, height });

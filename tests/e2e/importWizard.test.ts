@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlData } from "../support/graphqlRequest.js";
 import { writeLabTable } from "../support/labTable.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const fixture = new URL("../fixtures/import/good/wide_wt_ppm.csv", import.meta.url);
@@ -21,15 +26,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 describe("import wizard", () => {
   it("imports a wt% and ppm file after the user maps an unknown column", async () => {

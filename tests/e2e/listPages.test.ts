@@ -10,7 +10,12 @@ import { graphqlData } from "../support/graphqlRequest.js";
 import { readDataFile, US_DEMO_FILE } from "../support/runs.js";
 import { seedDatasetCopies, seedModelCopies } from "../support/seedCopies.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 /** More than two pages of 50 rows. */
@@ -53,16 +58,11 @@ beforeAll(async () => {
     prefix: "Seeded model",
     oldest: OLDEST,
   });
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
   await mkdir(outputDir, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 /** Presses "Load more" until the list has no next page, and returns how often it did. */
 async function loadEveryPage(page: Page, noun: string, total: number): Promise<number> {

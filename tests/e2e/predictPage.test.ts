@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readDataFile, US_DEMO_FILE } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 const OXIDES = ["Al2O3", "CaO", "Fe2O3", "MgO", "TiO2", "P2O5"];
@@ -21,15 +26,10 @@ beforeAll(async () => {
   stack = await startTestStack();
   const organization = await stack.prisma.organization.findFirstOrThrow();
   await seedStudyModels(stack.prisma, organization.id, createLogger({ level: "silent" }));
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 /** Writes the 10 public US ashes as CSV, then one with CaO far above any training ash. */
 async function compositionsCsv(): Promise<string> {

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlData } from "../support/graphqlRequest.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 /** How often the test reads the page; the page itself polls the API every 1000 ms. */
@@ -22,15 +27,10 @@ let datasetId: string;
 beforeAll(async () => {
   stack = await startTestStack();
   datasetId = await importUsDemo(stack.apiUrl);
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 /** Reads the run page's progress bar, from 0 to 1, and the status badge's text. */
 async function readRunPage(page: Page): Promise<{ fraction: number; status: string }> {

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlData } from "../support/graphqlRequest.js";
 import { importUsDemo, startSmallRun, waitForRun } from "../support/runs.js";
 import { startTestStack, type TestStack, type TestUser } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 let stack: TestStack;
 let web: TestWeb;
@@ -16,7 +21,8 @@ let grantee: TestUser;
 let granteeEditor: TestUser;
 let datasetId: string;
 let modelId: string;
-let modelName: string;
+/** The model's title as the dashboard shows it, with its kind in words. */
+let modelTitle: string;
 
 const SHARE = parse(
   "mutation($type: SharedResource!, $id: ID!) { share(input: { resourceType: $type, " +
@@ -39,7 +45,8 @@ beforeAll(async () => {
     await startSmallRun(stack.apiUrl, datasetId, { models: ["LINEAR"] }),
   );
   modelId = run.results[0]?.modelId ?? "";
-  modelName = (await graphqlData(stack.apiUrl, MODEL_NAME, { id: modelId })).model.name;
+  const { name } = (await graphqlData(stack.apiUrl, MODEL_NAME, { id: modelId })).model;
+  modelTitle = name.replace(/^LINEAR from /, "Linear regression from ");
 
   const organization = await stack.prisma.organization.create({
     data: { slug: "grantee-lab", name: "Grantee lab" },
@@ -48,22 +55,17 @@ beforeAll(async () => {
   granteeEditor = await stack.createUser(organization.id, "EDITOR");
   await graphqlData(stack.apiUrl, SHARE, { type: "MODEL", id: modelId });
 
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 describe("shared model page", () => {
   it("shows another lab's shared model", async () => {
     const page = await newSignedInPage(browser, { apiUrl: stack.apiUrl, owner: grantee });
     await page.goto(`${web.url}/models/${modelId}`);
 
-    await page.getByRole("heading", { level: 1, name: modelName }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { level: 1, name: modelTitle }).waitFor({ timeout: 30_000 });
     const facts = await page.locator(".model-facts").innerText();
     expect(facts).toContain("Owner lab ashes");
     expect(facts).toContain("ree-workbench/model version");

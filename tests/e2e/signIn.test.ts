@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importUsDemo } from "../support/runs.js";
 import { startTestStack, TEST_PASSWORD, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, startWeb, type TestWeb } from "../support/startWeb.js";
+import { startWebAndBrowser, stopBrowserTest, type TestWeb } from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 
@@ -16,15 +16,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 describe("sign-in", () => {
   it("signs in and lists only the lab's own data sets", async () => {

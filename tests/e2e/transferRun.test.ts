@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { graphqlData } from "../support/graphqlRequest.js";
 import { readDataFile } from "../support/runs.js";
 import { startTestStack, type TestStack } from "../support/startTestStack.js";
-import { launchBrowser, newSignedInPage, startWeb, type TestWeb } from "../support/startWeb.js";
+import {
+  newSignedInPage,
+  startWebAndBrowser,
+  stopBrowserTest,
+  type TestWeb,
+} from "../support/startWeb.js";
 
 const outputDir = fileURLToPath(new URL("../output/", import.meta.url));
 
@@ -21,15 +26,10 @@ beforeAll(async () => {
   stack = await startTestStack();
   const organization = await stack.prisma.organization.findFirstOrThrow();
   await seedStudyModels(stack.prisma, organization.id, createLogger({ level: "silent" }));
-  web = await startWeb(stack.apiUrl);
-  browser = await launchBrowser();
+  ({ web, browser } = await startWebAndBrowser(stack.apiUrl));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  web?.stop();
-  await stack?.stop();
-});
+afterAll(() => stopBrowserTest({ browser, web, stack }));
 
 describe("transfer run", () => {
   it("starts from the launcher and charts the three approaches", async () => {

@@ -28,3 +28,30 @@ export function spawnWorker(databaseUrl: string, env: Record<string, string> = {
 
   return { child, kill: () => signal("SIGKILL"), stop: () => signal("SIGTERM") };
 }
+
+/** Worker processes started with one environment, which a test stops together. */
+export interface WorkerPool {
+  /** Starts a worker against `databaseUrl` and adds it to the pool. */
+  start(databaseUrl: string): WorkerProcess;
+  /** Sends SIGTERM to every worker of the pool, waits for their exits and empties the pool. */
+  stopAll(): Promise<void>;
+}
+
+/** Creates an empty pool whose workers run with `env` added to this process's environment. */
+export function createWorkerPool(env: Record<string, string> = {}): WorkerPool {
+  let workers: WorkerProcess[] = [];
+
+  return {
+    start(databaseUrl) {
+      const worker = spawnWorker(databaseUrl, env);
+      workers.push(worker);
+
+      return worker;
+    },
+    async stopAll() {
+      const stopping = workers;
+      workers = [];
+      await Promise.all(stopping.map((worker) => worker.stop()));
+    },
+  };
+}

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 
 import { chromium, type Browser, type Page } from "playwright-core";
 
+import type { TestStack } from "./startTestStack.js";
+
 const webDir = fileURLToPath(new URL("../../apps/web/", import.meta.url));
 
 export interface TestWeb {
@@ -46,6 +48,31 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Serves the dashboard against `apiUrl` and launches the browser that drives it. */
+export async function startWebAndBrowser(
+  apiUrl: string,
+): Promise<{ web: TestWeb; browser: Browser }> {
+  const web = await startWeb(apiUrl);
+
+  try {
+    return { web, browser: await launchBrowser() };
+  } catch (error) {
+    web.stop();
+    throw error;
+  }
+}
+
+/** Stops what a browser test started, browser first. A part that failed to start is undefined. */
+export async function stopBrowserTest(started: {
+  browser?: Browser;
+  web?: TestWeb;
+  stack?: TestStack;
+}): Promise<void> {
+  await started.browser?.close();
+  started.web?.stop();
+  await started.stack?.stop();
 }
 
 /**

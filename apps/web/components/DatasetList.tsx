@@ -7,9 +7,8 @@ import Link from "next/link";
 import { formatDateTime } from "../lib/format";
 import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
-import { LoadMore } from "./LoadMore";
+import { PagedTable } from "./PagedTable";
 import { QueryError } from "./QueryError";
-import { TableScroll } from "./TableScroll";
 
 /** Table of the data sets, newest first, each linking to its page. */
 export function DatasetList() {
@@ -36,43 +35,34 @@ export function DatasetList() {
     );
   }
 
-  const { edges, pageInfo, totalCount } = data.datasets;
+  const page = data.datasets;
 
   return (
-    <>
-      <TableScroll label="Data sets">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col" className="number">
-                Samples
+    <PagedTable label="Data sets" noun="data sets" page={page} nextPage={nextPage}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col" className="number">
+              Samples
+            </th>
+            <th scope="col">Source</th>
+            <th scope="col">Imported</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.edges.map(({ node: dataset }) => (
+            <tr key={dataset.id}>
+              <th scope="row">
+                <Link href={`/datasets/${encodeURIComponent(dataset.id)}`}>{dataset.name}</Link>
               </th>
-              <th scope="col">Source</th>
-              <th scope="col">Imported</th>
+              <td className="number">{dataset.sampleCount}</td>
+              <td>{dataset.source}</td>
+              <td>{formatDateTime(dataset.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node: dataset }) => (
-              <tr key={dataset.id}>
-                <th scope="row">
-                  <Link href={`/datasets/${encodeURIComponent(dataset.id)}`}>{dataset.name}</Link>
-                </th>
-                <td className="number">{dataset.sampleCount}</td>
-                <td>{dataset.source}</td>
-                <td>{formatDateTime(dataset.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <LoadMore
-        shown={edges.length}
-        totalCount={totalCount}
-        noun="data sets"
-        hasNextPage={pageInfo.hasNextPage}
-        nextPage={nextPage}
-      />
-    </>
+          ))}
+        </tbody>
+      </table>
+    </PagedTable>
   );
 }

@@ -8,9 +8,8 @@ import { formatDateTime, formatFixed } from "../lib/format";
 import { columnLabel, modelKindLabel, modelTitle, oxideFormula } from "../lib/labels";
 import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
-import { LoadMore } from "./LoadMore";
+import { PagedTable } from "./PagedTable";
 import { QueryError } from "./QueryError";
-import { TableScroll } from "./TableScroll";
 
 /** Table of every model with its kind, data set, columns, test metrics and creation time. */
 export function ModelCatalog() {
@@ -33,52 +32,43 @@ export function ModelCatalog() {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
-  const { edges, pageInfo, totalCount } = data.models;
+  const page = data.models;
 
   return (
-    <>
-      <TableScroll label="Models">
-        <table className="model-catalog">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Data set</th>
-              <th scope="col">Features</th>
-              <th scope="col">Targets</th>
-              <th scope="col">Test R² / MAPE of the first target</th>
-              <th scope="col">Created</th>
+    <PagedTable label="Models" noun="models" page={page} nextPage={nextPage}>
+      <table className="model-catalog">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Data set</th>
+            <th scope="col">Features</th>
+            <th scope="col">Targets</th>
+            <th scope="col">Test R² / MAPE of the first target</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.edges.map(({ node: model }) => (
+            <tr key={model.id}>
+              <th scope="row">
+                <Link href={`/models/${encodeURIComponent(model.id)}`}>{modelTitle(model)}</Link>
+              </th>
+              <td>{modelKindLabel(model.kind, model.targets)}</td>
+              <td>{model.datasetName ?? (model.runId === null ? "imported" : "—")}</td>
+              <td>{model.features.map(oxideFormula).join(", ")}</td>
+              <td title={model.targets.join(", ")}>
+                {model.targets.length === 1
+                  ? columnLabel(model.targets[0] ?? "")
+                  : `${model.targets.length} (${columnLabel(model.targets[0] ?? "")}, …)`}
+              </td>
+              <td>{formatMetric(model.metrics[0])}</td>
+              <td>{formatDateTime(model.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node: model }) => (
-              <tr key={model.id}>
-                <th scope="row">
-                  <Link href={`/models/${encodeURIComponent(model.id)}`}>{modelTitle(model)}</Link>
-                </th>
-                <td>{modelKindLabel(model.kind, model.targets)}</td>
-                <td>{model.datasetName ?? (model.runId === null ? "imported" : "—")}</td>
-                <td>{model.features.map(oxideFormula).join(", ")}</td>
-                <td title={model.targets.join(", ")}>
-                  {model.targets.length === 1
-                    ? columnLabel(model.targets[0] ?? "")
-                    : `${model.targets.length} (${columnLabel(model.targets[0] ?? "")}, …)`}
-                </td>
-                <td>{formatMetric(model.metrics[0])}</td>
-                <td>{formatDateTime(model.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <LoadMore
-        shown={edges.length}
-        totalCount={totalCount}
-        noun="models"
-        hasNextPage={pageInfo.hasNextPage}
-        nextPage={nextPage}
-      />
-    </>
+          ))}
+        </tbody>
+      </table>
+    </PagedTable>
   );
 }
 

@@ -8,9 +8,8 @@ import { formatDateTime } from "../lib/format";
 import { modelKindLabel, modelTitle } from "../lib/labels";
 import { LIST_PAGE_SIZE, useNextPage } from "../lib/useNextPage";
 import { LoadingMessage } from "./LoadingMessage";
-import { LoadMore } from "./LoadMore";
+import { PagedTable } from "./PagedTable";
 import { QueryError } from "./QueryError";
-import { TableScroll } from "./TableScroll";
 
 /** Table of all trained models, each linking to the prediction form with that model chosen. */
 export function ModelList() {
@@ -33,61 +32,52 @@ export function ModelList() {
     return <p className="muted">No models yet. Each finished run stores the models it trained.</p>;
   }
 
-  const { edges, pageInfo, totalCount } = data.models;
+  const page = data.models;
 
   return (
-    <>
-      <TableScroll label="Models">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="number">
-                Features
+    <PagedTable label="Models" noun="models" page={page} nextPage={nextPage}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="number">
+              Features
+            </th>
+            <th scope="col" className="number">
+              Targets
+            </th>
+            <th scope="col" className="number">
+              Members
+            </th>
+            <th scope="col">Run</th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.edges.map(({ node: model }) => (
+            <tr key={model.id}>
+              <th scope="row">
+                <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>
+                  {modelTitle(model)}
+                </Link>
               </th>
-              <th scope="col" className="number">
-                Targets
-              </th>
-              <th scope="col" className="number">
-                Members
-              </th>
-              <th scope="col">Run</th>
-              <th scope="col">Created</th>
+              <td>{modelKindLabel(model.kind, model.targets)}</td>
+              <td className="number">{model.features.length}</td>
+              <td className="number">{model.targets.length}</td>
+              <td className="number">{model.memberCount}</td>
+              <td>
+                {model.runId === null ? (
+                  "—"
+                ) : (
+                  <Link href={`/runs/${encodeURIComponent(model.runId)}`}>View run</Link>
+                )}
+              </td>
+              <td>{formatDateTime(model.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {edges.map(({ node: model }) => (
-              <tr key={model.id}>
-                <th scope="row">
-                  <Link href={`/predict?model=${encodeURIComponent(model.id)}`}>
-                    {modelTitle(model)}
-                  </Link>
-                </th>
-                <td>{modelKindLabel(model.kind, model.targets)}</td>
-                <td className="number">{model.features.length}</td>
-                <td className="number">{model.targets.length}</td>
-                <td className="number">{model.memberCount}</td>
-                <td>
-                  {model.runId === null ? (
-                    "—"
-                  ) : (
-                    <Link href={`/runs/${encodeURIComponent(model.runId)}`}>View run</Link>
-                  )}
-                </td>
-                <td>{formatDateTime(model.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <LoadMore
-        shown={edges.length}
-        totalCount={totalCount}
-        noun="models"
-        hasNextPage={pageInfo.hasNextPage}
-        nextPage={nextPage}
-      />
-    </>
+          ))}
+        </tbody>
+      </table>
+    </PagedTable>
   );
 }

@@ -1,4 +1,4 @@
-import { type RunListItem, runConfigFields } from "./run.documents.js";
+import { modelResultFields, type RunListItem, runConfigFields } from "./run.documents.js";
 import { typedDocument } from "./typed.js";
 import type { ModelKind, RunConfig, SamplePrediction, TargetMetrics } from "./types.js";
 
@@ -12,11 +12,6 @@ export interface ComparedRun extends Omit<RunListItem, "config"> {
   config: RunConfig;
   results: ComparedModelResult[];
 }
-
-const metricFields = `
-  mean
-  sd
-`;
 
 /**
  * Runs with their full config, metrics and test predictions of one target, for a comparison. The
@@ -48,21 +43,7 @@ export const RunComparisonDocument = typedDocument<
           config { ${runConfigFields} }
           results {
             kind
-            metrics {
-              target
-              split
-              r2 { ${metricFields} }
-              mape { ${metricFields} }
-              maeOverMean { ${metricFields} }
-              rmse { ${metricFields} }
-            }
-            predictions(target: $target) {
-              sampleLabel
-              repetition
-              split
-              measured
-              predicted
-            }
+            ${modelResultFields}
           }
         }
       }

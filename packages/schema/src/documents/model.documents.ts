@@ -93,6 +93,30 @@ export interface PredictVariables {
   compositions: { label?: string; oxides: { oxide: string; molPercent: number }[] }[];
 }
 
+const TARGET_PREDICTION_FIELDS = "target value sd p5 p95";
+
+/** The fields that PredictDocument and PredictColumnsDocument both request. */
+const PREDICTION_FIELDS = `
+  targets { ${TARGET_PREDICTION_FIELDS} }
+  screening {
+    target
+    threshold
+    thresholdSource
+    high
+    shareAbove
+  }
+  warnings {
+    kind
+    message
+    feature
+    value
+    min
+    max
+    distance
+    maxDistance
+  }
+`;
+
 export const PredictDocument = typedDocument<{ predict: Prediction[] }, PredictVariables>(`
   mutation Predict(
     $modelId: ID!
@@ -105,37 +129,8 @@ export const PredictDocument = typedDocument<{ predict: Prediction[] }, PredictV
       screeningThreshold: $screeningThreshold
     ) {
       label
-      total {
-        target
-        value
-        sd
-        p5
-        p95
-      }
-      targets {
-        target
-        value
-        sd
-        p5
-        p95
-      }
-      screening {
-        target
-        threshold
-        thresholdSource
-        high
-        shareAbove
-      }
-      warnings {
-        kind
-        message
-        feature
-        value
-        min
-        max
-        distance
-        maxDistance
-      }
+      total { ${TARGET_PREDICTION_FIELDS} }
+      ${PREDICTION_FIELDS}
     }
   }
 `);
@@ -160,30 +155,7 @@ export const PredictColumnsDocument = typedDocument<
       screeningThreshold: $screeningThreshold
     ) {
       labels
-      targets {
-        target
-        value
-        sd
-        p5
-        p95
-      }
-      screening {
-        target
-        threshold
-        thresholdSource
-        high
-        shareAbove
-      }
-      warnings {
-        kind
-        message
-        feature
-        value
-        min
-        max
-        distance
-        maxDistance
-      }
+      ${PREDICTION_FIELDS}
     }
   }
 `);

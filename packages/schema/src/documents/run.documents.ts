@@ -166,6 +166,28 @@ const metricFields = `
   sd
 `;
 
+/**
+ * The metrics of a model result and its predictions of one target, which the operation's
+ * `$target` variable names.
+ */
+export const modelResultFields = `
+  metrics {
+    target
+    split
+    r2 { ${metricFields} }
+    mape { ${metricFields} }
+    maeOverMean { ${metricFields} }
+    rmse { ${metricFields} }
+  }
+  predictions(target: $target) {
+    sampleLabel
+    repetition
+    split
+    measured
+    predicted
+  }
+`;
+
 const metricValueFields = `
   value
   reason
@@ -232,21 +254,7 @@ export const RunDocument = typedDocument<
         kind
         modelId
         secondsPerTraining
-        metrics {
-          target
-          split
-          r2 { ${metricFields} }
-          mape { ${metricFields} }
-          maeOverMean { ${metricFields} }
-          rmse { ${metricFields} }
-        }
-        predictions(target: $target) {
-          sampleLabel
-          repetition
-          split
-          measured
-          predicted
-        }
+        ${modelResultFields}
         shap {
           method
           expectedValue
