@@ -25,7 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Labels of one page of samples of the demo data set. */
+/** Requests one page of samples of the demo data set and returns its labels. */
 async function pageLabels(variables: { first: number; row?: number; label?: string }) {
   const { dataset } = await graphqlData(stack.apiUrl, DatasetDocument, {
     id: datasetId,
@@ -35,7 +35,7 @@ async function pageLabels(variables: { first: number; row?: number; label?: stri
   return dataset?.samples.nodes.map((node) => node.label);
 }
 
-/** The first error message of a page request. */
+/** Requests one page of samples and returns its first error message. */
 async function pageError(variables: { first: number; row?: number; label?: string }) {
   const { errors } = await graphqlRequest(stack.apiUrl, DatasetDocument, {
     id: datasetId,
@@ -46,33 +46,33 @@ async function pageError(variables: { first: number; row?: number; label?: strin
 }
 
 describe("sample pages", () => {
-  it("start at a row number, counted from 1", async () => {
+  it("start at a row number", async () => {
     expect(labels.length).toBe(10);
     expect(await pageLabels({ first: 3, row: 1 })).toEqual(labels.slice(0, 3));
     expect(await pageLabels({ first: 3, row: 5 })).toEqual(labels.slice(4, 7));
     expect(await pageLabels({ first: 3, row: 9 })).toEqual(labels.slice(8));
   });
 
-  it("start at the sample with a label", async () => {
+  it("start at a label", async () => {
     const label = labels[6] ?? "";
 
     expect(await pageLabels({ first: 2, label })).toEqual(labels.slice(6, 8));
   });
 
-  it("name a row or label that does not exist", async () => {
+  it("name a missing row or label", async () => {
     expect(await pageError({ first: 3, row: 11 })).toBe(
-      "row 11 does not exist: page starts has rows 1 to 10; give a row number in that range",
+      "row 11 is out of range: page starts has rows 1 to 10, so give a row number in that range",
     );
-    expect(await pageError({ first: 3, row: 0 })).toContain("row 0 does not exist");
+    expect(await pageError({ first: 3, row: 0 })).toContain("row 0 is out of range");
     expect(await pageError({ first: 3, label: "no such ash" })).toBe(
-      'no sample has the label "no such ash" in page starts; labels match exactly, ' +
-        "case and spaces included",
+      'sample label "no such ash" not found in page starts. Labels match exactly, ' +
+        "including case and spaces.",
     );
   });
 
-  it("refuse a row together with a label", async () => {
+  it("reject a row with a label", async () => {
     expect(await pageError({ first: 3, row: 2, label: labels[0] ?? "" })).toBe(
-      "give at most one of after, row and label",
+      "invalid page start: give only one of after, row and label",
     );
   });
 });

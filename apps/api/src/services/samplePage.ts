@@ -20,7 +20,7 @@ function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
-/** Where a page starts: after a cursor, at a 1-based row number or at a sample's label. */
+/** Start of a page: after a cursor, at a row number counted from 1, or at a sample's label. */
 export interface PageStart {
   after: string | null;
   row: number | null;
@@ -68,16 +68,16 @@ export async function samplePage(
   };
 }
 
-/** The position of the page's first sample, or null for the first page of the table. */
+/** Finds the position of the page's first sample, or null for the first page of the table. */
 async function startPosition(
   prisma: PrismaClient,
   dataset: Dataset,
   where: { datasetId: string; versionId: string | undefined },
   start: PageStart,
 ): Promise<number | null> {
-  const given = [start.after, start.row, start.label].filter((value) => value !== null);
-  if (given.length > 1) {
-    throw ApiError.badInput("give at most one of after, row and label");
+  const starts = [start.after, start.row, start.label].filter((value) => value !== null);
+  if (starts.length > 1) {
+    throw ApiError.badInput("invalid page start: give only one of after, row and label");
   }
 
   if (start.after !== null) {
@@ -97,8 +97,8 @@ async function startPosition(
     if (!sample) {
       throw new ApiError(
         ApiErrorCode.NOT_FOUND,
-        `no sample has the label "${start.label}" in ${dataset.name}; labels match exactly, ` +
-          "case and spaces included",
+        `sample label "${start.label}" not found in ${dataset.name}. Labels match exactly, ` +
+          "including case and spaces.",
       );
     }
 
@@ -112,8 +112,8 @@ async function startPosition(
 function rowPosition(dataset: Dataset, row: number): number {
   if (!Number.isInteger(row) || row < 1 || row > dataset.sampleCount) {
     throw ApiError.badInput(
-      `row ${row} does not exist: ${dataset.name} has rows 1 to ${dataset.sampleCount}; ` +
-        "give a row number in that range",
+      `row ${row} is out of range: ${dataset.name} has rows 1 to ${dataset.sampleCount}, ` +
+        "so give a row number in that range",
     );
   }
 
