@@ -113,18 +113,51 @@ describe("list pagination", () => {
     const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
     await page.goto(`${web.url}/datasets/${largeDatasetId}`);
     const pager = page.getByRole("navigation", { name: "Sample pages" });
-    await pager.getByText(`Samples 1–25 of ${LARGE_DATASET_SAMPLES}`).waitFor({ timeout: 30_000 });
+    await pager.getByText("Rows 1–25 of 1,000").waitFor({ timeout: 30_000 });
 
     const next = pager.getByRole("button", { name: "Next" });
     let pages = 1;
     while (await next.isEnabled()) {
       await next.click();
       pages += 1;
-      await pager.getByText(`Samples ${(pages - 1) * 25 + 1}–`).waitFor();
+      await pager.getByText(`Rows ${(pages - 1) * 25 + 1}–`).waitFor();
     }
 
     expect(pages).toBe(LARGE_DATASET_SAMPLES / 25);
-    expect(await pager.textContent()).toContain(`Samples 976–1000 of ${LARGE_DATASET_SAMPLES}`);
+    expect(await pager.textContent()).toContain("Rows 976–1,000 of 1,000");
     expect(await page.locator("table.samples tbody th").last().textContent()).toMatch(/-099$/);
+  });
+
+  it("jumps to a row and a label with 500 samples per page", async () => {
+    const page = await newSignedInPage(browser, stack, { width: 1280, height: 1000 });
+    await page.goto(`${web.url}/datasets/${largeDatasetId}`);
+    const pager = page.getByRole("navigation", { name: "Sample pages" });
+    const labels = page.locator("table.samples tbody th");
+    await pager.getByText("Rows 1–25 of 1,000").waitFor({ timeout: 30_000 });
+
+    await pager.getByLabel("Rows per page").selectOption("500");
+    await pager.getByText("Rows 1–500 of 1,000").waitFor();
+    expect(await labels.count()).toBe(500);
+
+    // Copy c of the 10 demo ashes fills rows 10c + 1 to 10c + 10, so row 601 is "13-060".
+    await pager.getByLabel("Row number").fill("601");
+    await pager.getByRole("button", { name: "Go" }).click();
+    await pager.getByText("Rows 601–1,000 of 1,000").waitFor();
+    expect(await labels.count()).toBe(400);
+    expect(await labels.first().textContent()).toBe("13-060");
+
+    // "50" is the fifth demo ash, so "50-042" is row 425.
+    await pager.getByLabel("Go to", { exact: true }).selectOption("label");
+    await pager.getByLabel("Sample label").fill("50-042");
+    await pager.getByRole("button", { name: "Go" }).click();
+    await pager.getByText("Rows 425–924 of 1,000").waitFor();
+    expect(await labels.count()).toBe(500);
+    expect(await labels.first().textContent()).toBe("50-042");
+    expect(await labels.last().textContent()).toBe("34-092");
+
+    await pager.getByLabel("Sample label").fill("50-100");
+    await pager.getByRole("button", { name: "Go" }).click();
+    await page.getByRole("alert").getByText('sample label "50-100" not found').waitFor();
+    expect(await labels.first().textContent()).toBe("50-042");
   });
 });

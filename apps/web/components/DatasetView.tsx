@@ -3,7 +3,7 @@
 import { useQuery } from "@apollo/client/react";
 import { DatasetDocument } from "@ree/schema/documents";
 import Link from "next/link";
-import { use, useState } from "react";
+import { type FormEvent, use, useId, useState } from "react";
 
 import { ApiUrlContext } from "../lib/apiUrlContext";
 import { formatDateTime } from "../lib/format";
@@ -13,21 +13,30 @@ import { QueryError } from "./QueryError";
 import { SampleTable } from "./SampleTable";
 import { StatisticsTable } from "./StatisticsTable";
 
-/** Samples per page of the sample table. */
-const SAMPLE_PAGE_SIZE = 25;
+/** Page sizes of the sample table; 500 is the API's largest page. */
+const SAMPLE_PAGE_SIZES = [25, 100, 500] as const;
+
+/** Start of the shown page: a row number counted from 1, or the label of its first sample. */
+type PageStart = { row: number } | { label: string };
+
+const formatCount = new Intl.NumberFormat("en-US").format;
 
 /** Shows a data set's description, its column statistics and its samples, one page at a time. */
 export function DatasetView({ id }: { id: string }) {
   const apiOrigin = new URL(use(ApiUrlContext)).origin;
-  // Cursors of the pages visited so far. The last is the current page, and null means the first.
-  const [pageCursors, setPageCursors] = useState<(string | null)[]>([null]);
-  const pageIndex = pageCursors.length - 1;
+  const [pageSize, setPageSize] = useState<number>(SAMPLE_PAGE_SIZES[0]);
+  const [pageStart, setPageStart] = useState<PageStart>({ row: 1 });
   const { data, previousData, error, loading } = useQuery(DatasetDocument, {
-    variables: { id, first: SAMPLE_PAGE_SIZE, after: pageCursors[pageIndex] ?? null },
+    variables: {
+      id,
+      first: pageSize,
+      row: "row" in pageStart ? pageStart.row : null,
+      label: "label" in pageStart ? pageStart.label : null,
+    },
   });
-  // Keeps the previous page on screen, dimmed, while the next one loads.
+  // Keeps the previous page on screen, dimmed, while the next one loads or after a failed jump.
   const latestData = data ?? previousData;
-  const pageLoading = data === undefined;
+  const pageLoading = data === undefined && error === undefined;
 
   if (latestData === undefined) {
     return error ? (
@@ -47,9 +56,9 @@ export function DatasetView({ id }: { id: string }) {
   }
 
   const { samples } = dataset;
-  const endCursor = samples.pageInfo.endCursor;
-  const firstRow = pageIndex * SAMPLE_PAGE_SIZE + 1;
-  const lastRow = pageIndex * SAMPLE_PAGE_SIZE + samples.nodes.length;
+  // Positions count from 0 in table order, so a sample's row number is its position + 1.
+  const firstRow = (samples.nodes[0]?.position ?? 0) + 1;
+  const lastRow = (samples.nodes.at(-1)?.position ?? 0) + 1;
 
   return (
     <article>
@@ -79,8 +88,6 @@ export function DatasetView({ id }: { id: string }) {
         <a href={exportUrl(apiOrigin, dataset.id, "MASS")}>wt% and ppm</a>
       </p>
 
-      {error ? <QueryError error={error} subject="this page of samples" /> : null}
-
       <section aria-labelledby="statistics-heading">
         <h2 id="statistics-heading">Statistics</h2>
         <StatisticsTable statistics={dataset.statistics} />
@@ -93,6 +100,7 @@ export function DatasetView({ id }: { id: string }) {
 
       <section aria-labelledby="samples-heading">
         <h2 id="samples-heading">Samples</h2>
+        {error ? <QueryError error={error} subject="this page of samples" /> : null}
         {samples.nodes.length === 0 ? (
           <p className="muted">This data set has no samples.</p>
         ) : (
@@ -103,28 +111,108 @@ export function DatasetView({ id }: { id: string }) {
             <nav className="pager" aria-label="Sample pages">
               <button
                 type="button"
-                disabled={pageIndex === 0 || loading}
-                onClick={() => setPageCursors((cursors) => cursors.slice(0, -1))}
+                disabled={firstRow === 1 || loading}
+                onClick={() => setPageStart({ row: Math.max(1, firstRow - pageSize) })}
               >
                 Previous
               </button>
               <span aria-live="polite">
                 {pageLoading
                   ? "Loading samples…"
-                  : `Samples ${firstRow}–${lastRow} of ${samples.totalCount}`}
+                  : `Rows ${formatCount(firstRow)}–${formatCount(lastRow)} of ${formatCount(samples.totalCount)}`}
               </span>
               <button
                 type="button"
-                disabled={!samples.pageInfo.hasNextPage || endCursor === null || loading}
-                onClick={() => setPageCursors((cursors) => [...cursors, endCursor])}
+                disabled={!samples.pageInfo.hasNextPage || loading}
+                onClick={() => setPageStart({ row: lastRow + 1 })}
               >
                 Next
               </button>
+              <label>
+                Rows per page{" "}
+                <select
+                  value={pageSize}
+                  onChange={(event) => {
+                    setPageSize(Number(event.target.value));
+                    setPageStart({ row: firstRow });
+                  }}
+                >
+                  {SAMPLE_PAGE_SIZES.map((size) => (
+                    <option key={size} value={size}>
+                      {size}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <SampleJump rowCount={samples.totalCount} onJump={setPageStart} />
             </nav>
           </>
         )}
       </section>
     </article>
+  );
+}
+
+/** Form that starts the sample table at a row number or at the sample with a label. */
+function SampleJump({
+  rowCount,
+  onJump,
+}: {
+  rowCount: number;
+  onJump: (start: PageStart) => void;
+}) {
+  const [kind, setKind] = useState<"row" | "label">("row");
+  const [target, setTarget] = useState("");
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const kindId = useId();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const text = target.trim();
+    if (text === "") {
+      return;
+    }
+
+    if (kind === "label") {
+      setInvalid(null);
+      onJump({ label: text });
+      return;
+    }
+
+    // The API names a row past the end, so only the number's form is checked here.
+    if (!/^\d+$/.test(text)) {
+      setInvalid(`“${text}” is not a row number: enter a whole number from 1 to ${rowCount}.`);
+      return;
+    }
+
+    setInvalid(null);
+    onJump({ row: Number(text) });
+  }
+
+  return (
+    <form className="sample-jump" onSubmit={submit}>
+      <label htmlFor={kindId}>Go to</label>{" "}
+      <select
+        id={kindId}
+        value={kind}
+        onChange={(event) => setKind(event.target.value as "row" | "label")}
+      >
+        <option value="row">row number</option>
+        <option value="label">sample label</option>
+      </select>{" "}
+      <input
+        aria-label={kind === "row" ? "Row number" : "Sample label"}
+        inputMode={kind === "row" ? "numeric" : "text"}
+        value={target}
+        onChange={(event) => setTarget(event.target.value)}
+      />{" "}
+      <button type="submit">Go</button>
+      {invalid === null ? null : (
+        <span role="alert" className="alert">
+          {invalid}
+        </span>
+      )}
+    </form>
   );
 }
 

@@ -79,8 +79,22 @@ export class DatasetResolver {
     first: number | null | undefined,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
     after: string | null | undefined,
+    @Arg("row", () => Int, {
+      nullable: true,
+      description: "Starts the page at this row number, from 1; instead of after.",
+    })
+    row: number | null | undefined,
+    @Arg("label", () => String, {
+      nullable: true,
+      description: "Starts the page at the sample with exactly this label; instead of after.",
+    })
+    label: string | null | undefined,
   ): Promise<SampleConnection> {
-    return samplePage(prisma, dataset, first ?? 50, after ?? null);
+    return samplePage(prisma, dataset, first ?? 50, {
+      after: after ?? null,
+      row: row ?? null,
+      label: label ?? null,
+    });
   }
 
   @FieldResolver(() => Int, {

@@ -61,9 +61,9 @@ export interface DatasetDetail extends DatasetSummary {
 
 export const DatasetDocument = typedDocument<
   { dataset: DatasetDetail | null },
-  { id: string; first?: number; after?: string | null }
+  { id: string; first?: number; after?: string | null; row?: number | null; label?: string | null }
 >(`
-  query Dataset($id: ID!, $first: Int, $after: String) {
+  query Dataset($id: ID!, $first: Int, $after: String, $row: Int, $label: String) {
     dataset(id: $id) {
       id
       name
@@ -89,7 +89,7 @@ export const DatasetDocument = typedDocument<
         mean
         sd
       }
-      samples(first: $first, after: $after) {
+      samples(first: $first, after: $after, row: $row, label: $label) {
         totalCount
         pageInfo {
           endCursor
