@@ -182,11 +182,7 @@ describe("a grid search whose worker is killed while it merges the results", () 
   it("is merged once by one of the other workers", async () => {
     // The pause keeps the doomed worker between the merge, with the best cell's retraining,
     // and the store; the kill lands inside it.
-    const doomed = spawnWorker(stack.databaseUrl, {
-      ...WORKER_ENV,
-      REE_TEST_FINISH_PAUSE_MS: "60000",
-    });
-    workers.push(doomed);
+    const doomed = workers.start(stack.databaseUrl, { REE_TEST_FINISH_PAUSE_MS: "60000" });
     const id = await startSmallRun(stack.apiUrl, datasetId, GRID_SEARCH);
     await pollUntil(
       () => stack.prisma.runPart.findMany({ where: { runId: id } }),

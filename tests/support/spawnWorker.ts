@@ -31,8 +31,8 @@ export function spawnWorker(databaseUrl: string, env: Record<string, string> = {
 
 /** Worker processes started with one environment, which a test stops together. */
 export interface WorkerPool {
-  /** Starts a worker against `databaseUrl` and adds it to the pool. */
-  start(databaseUrl: string): WorkerProcess;
+  /** Starts a worker against `databaseUrl`, with `env` added to the pool's, and adds it to the pool. */
+  start(databaseUrl: string, env?: Record<string, string>): WorkerProcess;
   /** Sends SIGTERM to every worker of the pool, waits for their exits and empties the pool. */
   stopAll(): Promise<void>;
 }
@@ -42,8 +42,8 @@ export function createWorkerPool(env: Record<string, string> = {}): WorkerPool {
   let workers: WorkerProcess[] = [];
 
   return {
-    start(databaseUrl) {
-      const worker = spawnWorker(databaseUrl, env);
+    start(databaseUrl, extraEnv = {}) {
+      const worker = spawnWorker(databaseUrl, { ...env, ...extraEnv });
       workers.push(worker);
 
       return worker;
