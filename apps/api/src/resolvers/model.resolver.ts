@@ -1,13 +1,13 @@
 import {
-  CompositionInput,
   Model,
   ModelConnection,
   ModelKind,
   Prediction,
+  PredictArgs,
   PredictionColumns,
 } from "@ree/schema/types";
 import type { ModelArtifact } from "@ree/core-ml";
-import { Arg, Ctx, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 
 import type { Context } from "../context.js";
 import { ApiError } from "../errors/ApiError.js";
@@ -82,14 +82,8 @@ export class ModelResolver {
       "screening class and the reasons a composition is outside the training domain.",
   })
   async predict(
-    @Arg("modelId", () => ID) modelId: string,
-    @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
+    @Args() { modelId, compositions, screeningThreshold }: PredictArgs,
     @Ctx() context: Context,
-    @Arg("screeningThreshold", () => Float, {
-      nullable: true,
-      description: "Threshold of the screening class in the target unit; default the model's own.",
-    })
-    screeningThreshold?: number | null,
   ): Promise<Prediction[]> {
     const artifact = await loadArtifact(modelId, context);
 
@@ -102,14 +96,8 @@ export class ModelResolver {
       "10,000-row file, which it answers in a fraction of `predict`'s time.",
   })
   async predictColumns(
-    @Arg("modelId", () => ID) modelId: string,
-    @Arg("compositions", () => [CompositionInput]) compositions: CompositionInput[],
+    @Args() { modelId, compositions, screeningThreshold }: PredictArgs,
     @Ctx() context: Context,
-    @Arg("screeningThreshold", () => Float, {
-      nullable: true,
-      description: "Threshold of the screening class in the target unit; default the model's own.",
-    })
-    screeningThreshold?: number | null,
   ): Promise<PredictionColumns> {
     const artifact = await loadArtifact(modelId, context);
 

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { ArgsType, Field, Float, ID, InputType, Int } from "type-graphql";
 
 import { AnalysisKind, LossWeighting, ModelKind, RunTask, SplitMethod } from "./enums.js";
 import { ImportColumnInput, ImportFileInput, ImportOptionsInput } from "./import.type.js";
@@ -180,4 +180,20 @@ export class CompositionInput {
 
   @Field(() => [OxideAmountInput])
   oxides!: OxideAmountInput[];
+}
+
+/** Arguments of the prediction mutations, which differ only in the shape of their result. */
+@ArgsType()
+export class PredictArgs {
+  @Field(() => ID)
+  modelId!: string;
+
+  @Field(() => [CompositionInput])
+  compositions!: CompositionInput[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Threshold of the screening class in the target unit; default the model's own.",
+  })
+  screeningThreshold?: number | null;
 }
