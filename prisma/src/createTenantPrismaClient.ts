@@ -207,6 +207,12 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
     return connection;
   }
 
+  // A connection that the server ends while checked out (a restart, pg_terminate_backend, a
+  // dropped database) emits the error as an event, which would end the process unheard. Its
+  // next query fails with the error instead, and the pool replaces it. adapter-pg already
+  // listens on the pool for connections that end while idle.
+  connection.on("error", ignoreConnectionError);
+
   const send = connection.query.bind(connection) as (
     config: string | pg.QueryConfig | pg.Submittable,
     values?: unknown[],
@@ -270,3 +276,5 @@ async function inTransaction<T>(
     connection.release(broken);
   }
 }
+
+function ignoreConnectionError(): void {}

@@ -195,4 +195,24 @@ describe("createTenantPrismaClient", () => {
 
     expect(row).toEqual({ given: "a value", organization: organizationId });
   });
+
+  it("survives the server ending a checked-out connection", async () => {
+    const owner = new pg.Client({ connectionString: databaseUrl });
+    await owner.connect();
+
+    const failed = runTenantTransaction(prisma, async (connection) => {
+      const { rows } = await connection.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+      await owner.query("SELECT pg_terminate_backend($1)", [rows[0]?.pid]);
+      // Lets the termination arrive while no query runs, when pg emits it as an event.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await connection.query("SELECT 1");
+    });
+    await expect(failed).rejects.toThrow();
+    await owner.end();
+
+    const organizationId = randomUUID();
+    const rows = await runAsTenant({ organizationId }, () => readSettings(prisma));
+
+    expect(rows[0]?.organization).toBe(organizationId);
+  });
 });
