@@ -77,6 +77,10 @@ export type TenantConnection = pg.PoolClient;
  */
 function createTenantPool(databaseUrl: string): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, options: "-c jit=off" });
+  // adapter-pg listens for errors of idle connections only once Prisma sends its first query,
+  // and runTenantTransaction or queryAsTenant may use the pool before that. Unheard, the
+  // termination of an idle connection would end the process. The pool drops the connection.
+  pool.on("error", ignoreConnectionError);
   const checkout = pool.connect.bind(pool);
 
   const connect = async (): Promise<pg.PoolClient> => scopeTransactions(await checkout());
@@ -209,8 +213,7 @@ function scopeTransactions(connection: pg.PoolClient): pg.PoolClient {
 
   // A connection that the server ends while checked out (a restart, pg_terminate_backend, a
   // dropped database) emits the error as an event, which would end the process unheard. Its
-  // next query fails with the error instead, and the pool replaces it. adapter-pg already
-  // listens on the pool for connections that end while idle.
+  // next query fails with the error instead, and the pool replaces it.
   connection.on("error", ignoreConnectionError);
 
   const send = connection.query.bind(connection) as (

@@ -215,4 +215,34 @@ describe("createTenantPrismaClient", () => {
 
     expect(rows[0]?.organization).toBe(organizationId);
   });
+
+  it("survives the server ending an idle connection before any Prisma query", async () => {
+    const fresh = createTenantPrismaClient(databaseUrl);
+    const pid = await runTenantTransaction(fresh, async (connection) => {
+      const { rows } = await connection.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+
+      return rows[0]?.pid;
+    });
+
+    const owner = new pg.Client({ connectionString: databaseUrl });
+    await owner.connect();
+    await owner.query("SELECT pg_terminate_backend($1)", [pid]);
+    await owner.end();
+    // Lets the termination reach the idle connection, whose error the pool then emits.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const organizationId = randomUUID();
+    const seen = await runAsTenant({ organizationId }, () =>
+      runTenantTransaction(fresh, async (connection) => {
+        const { rows } = await connection.query<{ organization: string }>(
+          "SELECT current_setting('ree.organization_id', true) AS organization",
+        );
+
+        return rows[0]?.organization;
+      }),
+    );
+    await fresh.$disconnect();
+
+    expect(seen).toBe(organizationId);
+  });
 });
