@@ -139,8 +139,8 @@ const WireQuery = pg.Query as unknown as new (
  * Sync. PostgreSQL runs everything before a Sync as one implicit transaction. So the settings
  * apply to the statement alone and a failure rolls both back. The pipeline costs one write and
  * one round trip, where BEGIN, the statement and COMMIT cost three.
- * NOTE: it overrides undocumented methods of pg 8's Query (checked with pg 8.23.1, which the
- * packages pin); the tests of this file fail if a pg upgrade changes them.
+ * NOTE: it overrides undocumented methods of pg 8's Query, checked with pg 8.23.1, which the
+ * packages pin. The tests of this file fail if a pg upgrade changes them.
  */
 class TenantQuery extends WireQuery {
   /** Whether the set_config row and completion, which the caller never receives, are still due. */

@@ -10,14 +10,14 @@ export const LIST_PAGE_SIZE = 50;
 export interface NextPage {
   /** True while the next page loads. */
   loading: boolean;
-  /** Why the last request for a next page failed; null after a success. */
+  /** Error of the last request for a next page; null after a success. */
   error: Error | null;
   /** Requests the page after `pageInfo.endCursor`, unless one is loading or none is left. */
   load(): void;
 }
 
 /**
- * Tracks the request for the next page of a Relay connection. `fetchPage` asks for the page after
+ * Tracks the request for the next page of a Relay connection. `fetchPage` requests the page after
  * the given cursor, e.g. with `fetchMore`; the cache's field policy appends it to the list.
  */
 export function useNextPage(

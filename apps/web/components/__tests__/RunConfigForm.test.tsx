@@ -53,7 +53,7 @@ function parentModel(id: string, name: string, memberCount: number): ParentModel
   };
 }
 
-/** A search whose one page of matches has arrived. */
+/** Returns a search whose one page of matches has arrived. */
 function loadedSearch<Node>(nodes: Node[]): SearchPages<Node> {
   return {
     text: "",

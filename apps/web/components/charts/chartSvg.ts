@@ -43,7 +43,7 @@ const DARK_TEXT = "#000";
 /**
  * Returns white or black, whichever contrasts more with `fill` by the WCAG 2 contrast ratio, for a
  * label drawn on a coloured cell. One of the two always reaches at least √21 ≈ 4.58:1, above the
- * 4.5:1 that WCAG AA asks of small text.
+ * 4.5:1 that WCAG AA requires of small text.
  */
 export function textColorOn(fill: string): string {
   const fillLuminance = relativeLuminance(fill);
